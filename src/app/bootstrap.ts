@@ -1,0 +1,34 @@
+/**
+ * The composition root: configuration → logger → database (migrated) → reference data → context.
+ * Servers, workers and CLI commands all start here, so they share one definition of the system.
+ */
+import type { Config } from '../config/config.ts';
+import { createLogger, type Logger } from '../platform/logger.ts';
+import { systemClock, type Clock } from '../platform/clock.ts';
+import { VERSION } from '../platform/version.ts';
+import { openDatabase } from '../store/database.ts';
+import { migrateToLatest } from '../store/migrator.ts';
+import type { AppContext } from './context.ts';
+
+export interface BootOptions {
+  readonly log?: Logger;
+  readonly clock?: Clock;
+  /** Apply pending migrations (default true). */
+  readonly migrate?: boolean;
+}
+
+export async function boot(config: Config, options: BootOptions = {}): Promise<AppContext & { readonly close: () => Promise<void> }> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const store = await openDatabase(config.database);
+  try {
+    if (options.migrate !== false) {
+      const { applied } = await migrateToLatest(store.db);
+      if (applied.length) log.info({ applied }, 'migrations applied');
+    }
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const ctx: AppContext = { config, store, log, clock: options.clock ?? systemClock, version: VERSION };
+  return { ...ctx, close: () => store.close() };
+}

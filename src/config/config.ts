@@ -1,0 +1,152 @@
+/**
+ * Configuration, parsed once at start from the environment. This is the only module that reads
+ * `process.env`; everything else receives a frozen `Config`.
+ *
+ * @example
+ *   const config = loadConfig(process.env); // throws ConfigError naming the variable on bad input
+ */
+import { z } from 'zod';
+import path from 'node:path';
+
+const intIn = (min: number, max: number, fallback: number) =>
+  z
+    .string()
+    .trim()
+    .regex(/^\d+$/, `must be a whole number between ${min} and ${max}`)
+    .transform(Number)
+    .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`))
+    .optional()
+    .transform((v) => v ?? fallback);
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+    .optional()
+    .transform((v) => (v === undefined ? fallback : v === 'true' || v === '1' || v === 'yes'));
+
+const urlString = z.url({ message: 'must be an absolute URL' });
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: intIn(0, 65535, 3000),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  DATABASE_POOL_MAX: intIn(1, 200, 10),
+  PUBLIC_BASE_URL: urlString.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be a pino level' }).default('info'),
+  TRUST_PROXY: bool(false),
+  BODY_LIMIT_BYTES: intIn(1024, 32 * 1024 * 1024, 1024 * 1024),
+  MASTER_KEYS: z
+    .string()
+    .trim()
+    .regex(/^([A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]{43,44})(,[A-Za-z0-9_-]{1,32}:[A-Za-z0-9+/=_-]{43,44})*$/, 'must be a comma-separated list of keyId:base64(32 bytes)')
+    .optional(),
+  MASTER_KEY_ACTIVE: z.string().trim().min(1).optional(),
+  SESSION_IDLE_MINUTES: intIn(1, 24 * 60, 30),
+  SESSION_MAX_HOURS: intIn(1, 72, 12),
+  LOGIN_MAX_ATTEMPTS: intIn(1, 100, 5),
+  LOGIN_LOCKOUT_MINUTES: intIn(1, 24 * 60, 15),
+  ENROLMENT_TTL_MINUTES: intIn(1, 7 * 24 * 60, 30),
+  JOBS_ENABLED: bool(true),
+});
+
+export type DatabaseMode = 'embedded' | 'postgres';
+
+export interface MasterKey {
+  readonly id: string;
+  readonly key: Buffer;
+}
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  readonly database: { readonly mode: 'embedded'; readonly dir: string } | { readonly mode: 'postgres'; readonly url: string; readonly poolMax: number };
+  readonly publicBaseUrl: string;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly trustProxy: boolean;
+  readonly bodyLimitBytes: number;
+  /** Empty when not configured: the key store then uses a development key kept in DATA_DIR. */
+  readonly masterKeys: readonly MasterKey[];
+  readonly masterKeyActive: string | undefined;
+  readonly session: { readonly idleMinutes: number; readonly maxHours: number };
+  readonly login: { readonly maxAttempts: number; readonly lockoutMinutes: number };
+  readonly enrolmentTtlMinutes: number;
+  readonly jobsEnabled: boolean;
+}
+
+export class ConfigError extends Error {
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Parses the environment once. Throws ConfigError listing every bad variable by name. */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const known = Object.fromEntries(Object.keys(schema.shape).map((k) => [k, env[k] === '' && k !== 'DATABASE_URL' ? undefined : env[k]]));
+  const parsed = schema.safeParse(known);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0] ?? 'environment');
+        const raw = env[name];
+        const shown = name === 'DATABASE_URL' || name === 'MASTER_KEYS' ? '(value hidden)' : JSON.stringify(raw);
+        return `${name}: ${issue.message} (got ${raw === undefined ? 'nothing' : shown})`;
+      }),
+    );
+  }
+  const v = parsed.data;
+  const masterKeys = (v.MASTER_KEYS ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((pair) => {
+      const [id = '', b64 = ''] = pair.split(':');
+      return { id, key: Buffer.from(b64, 'base64') };
+    });
+  const problems: string[] = [];
+  for (const k of masterKeys) if (k.key.length !== 32) problems.push(`MASTER_KEYS: key "${k.id}" must decode to 32 bytes (got ${k.key.length})`);
+  if (new Set(masterKeys.map((k) => k.id)).size !== masterKeys.length) problems.push('MASTER_KEYS: key ids must be unique');
+  if (v.MASTER_KEY_ACTIVE && !masterKeys.some((k) => k.id === v.MASTER_KEY_ACTIVE)) problems.push(`MASTER_KEY_ACTIVE: names key "${v.MASTER_KEY_ACTIVE}", which is not in MASTER_KEYS`);
+  if (v.NODE_ENV === 'production' && masterKeys.length === 0) problems.push('MASTER_KEYS: required when NODE_ENV=production (generate one with `npx tifli keys generate`)');
+  if (problems.length) throw new ConfigError(problems);
+
+  const port = v.PORT;
+  const dataDir = path.resolve(v.DATA_DIR);
+  return Object.freeze({
+    env: v.NODE_ENV,
+    host: v.HOST,
+    port,
+    dataDir,
+    database: v.DATABASE_URL
+      ? { mode: 'postgres' as const, url: v.DATABASE_URL, poolMax: v.DATABASE_POOL_MAX }
+      : { mode: 'embedded' as const, dir: path.join(dataDir, 'pglite') },
+    publicBaseUrl: (v.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
+    logLevel: v.LOG_LEVEL,
+    trustProxy: v.TRUST_PROXY,
+    bodyLimitBytes: v.BODY_LIMIT_BYTES,
+    masterKeys,
+    masterKeyActive: v.MASTER_KEY_ACTIVE ?? masterKeys[masterKeys.length - 1]?.id,
+    session: { idleMinutes: v.SESSION_IDLE_MINUTES, maxHours: v.SESSION_MAX_HOURS },
+    login: { maxAttempts: v.LOGIN_MAX_ATTEMPTS, lockoutMinutes: v.LOGIN_LOCKOUT_MINUTES },
+    enrolmentTtlMinutes: v.ENROLMENT_TTL_MINUTES,
+    jobsEnabled: v.JOBS_ENABLED,
+  });
+}
+
+/** The process environment, parsed: the one read of `process.env` in the program. */
+export function loadConfigFromEnvironment(): Config {
+  return loadConfig(process.env);
+}
+
+/** The variables this module understands, for the README and `tifli --help`. */
+export const CONFIG_VARIABLES = Object.keys(schema.shape);

@@ -1,0 +1,96 @@
+/**
+ * Builds the HTTP server: security headers, strict validation, problem+json errors, the OpenAPI
+ * document, then every route module. Routes stay thin: authenticate → authorize → validate →
+ * use case → presenter.
+ *
+ * @example
+ *   const app = await buildHttpApp(ctx);
+ *   await app.listen({ host: ctx.config.host, port: ctx.config.port });
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
+import swagger from '@fastify/swagger';
+import helmet from '@fastify/helmet';
+import formbody from '@fastify/formbody';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { AppContext } from '../app/context.ts';
+import { AppError } from '../domain/errors.ts';
+import { sendProblem, toAppError } from './problem.ts';
+import { validatorCompiler } from './validation.ts';
+import { ROUTE_MODULES } from './routes/index.ts';
+
+export type HttpApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
+
+export async function buildHttpApp(ctx: AppContext): Promise<HttpApp> {
+  const httpLog: FastifyBaseLogger = ctx.log.child({ component: 'http' });
+  const app = Fastify({
+    loggerInstance: httpLog,
+    bodyLimit: ctx.config.bodyLimitBytes,
+    trustProxy: ctx.config.trustProxy,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    return503OnClosing: true,
+    routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSchemaErrorFormatter((errors, dataVar) => Object.assign(new Error(`${dataVar} is not valid`), { validation: errors, validationContext: dataVar }));
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Tifli API', version: ctx.version, description: 'Missing-child alert platform «طفلي مختفي». Errors are RFC 9457 problem+json with a stable `code`.' },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'tifli_session' },
+          csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          apiToken: { type: 'http', scheme: 'bearer' },
+        },
+      },
+    },
+  });
+
+  app.setErrorHandler((err, request, reply) => {
+    const known = toAppError(err);
+    if (known) {
+      if (known.status >= 500) request.log.error({ code: known.code }, 'server error');
+      return sendProblem(reply, request, known);
+    }
+    // Unknown: log type and stack for operators (no request body, no values), answer a bare 500.
+    request.log.error({ err: { type: (err as Error).name, message: (err as Error).message, stack: (err as Error).stack } }, 'unhandled error');
+    return sendProblem(reply, request, new AppError('internal', 'Something went wrong on our side. Quote the request id if you report it.'));
+  });
+  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, new AppError('not_found', 'Nothing is served at this address.')));
+
+  for (const mod of ROUTE_MODULES) {
+    await app.register(mod.plugin, { ctx, ...(mod.prefix ? { prefix: mod.prefix } : {}) });
+  }
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async (_req, reply) => reply.header('cache-control', 'no-cache').send(app.swagger()));
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,61 @@
+/**
+ * pg-boss on the same database as the rest of the state, in both modes. In embedded mode pg-boss
+ * goes through its PGlite adapter, wrapped so each statement takes the same exclusive lease of the
+ * PGlite session that Kysely takes (otherwise a job poll could land inside a use case's transaction).
+ *
+ * @example
+ *   const jobs = await startJobQueue(store, { supervise: true });
+ *   await jobs.boss.send('retention.run', {});
+ *   await jobs.stop();
+ */
+import { type Db as IDatabase, PgBoss, fromKysely, fromPglite } from 'pg-boss';
+import type { Transaction } from 'kysely';
+import type { Database } from '../store/database.ts';
+import type { DB } from '../store/schema.ts';
+
+export interface JobQueue {
+  readonly boss: PgBoss;
+  stop(): Promise<void>;
+}
+
+export interface JobQueueOptions {
+  /** Run pg-boss maintenance and scheduling in this process (servers and workers both may). */
+  readonly supervise: boolean;
+}
+
+function embeddedAdapter(store: Database): IDatabase {
+  const pool = store.embedded;
+  if (!pool) throw new Error('embedded adapter requested on a PostgreSQL store');
+  const inner = fromPglite(pool.pg);
+  const adapter: IDatabase = {
+    executeSql: (text, values) => pool.mutex.run(() => inner.executeSql(text, values)),
+  };
+  const setSession = inner.setSessionStatements?.bind(inner);
+  if (setSession) adapter.setSessionStatements = (statements: string[]) => pool.mutex.run(() => setSession(statements));
+  return adapter;
+}
+
+export async function startJobQueue(store: Database, connectionUrl: string | undefined, options: JobQueueOptions): Promise<JobQueue> {
+  const common = { schema: 'pgboss', supervise: options.supervise, schedule: options.supervise, migrate: true };
+  const boss =
+    store.mode === 'embedded'
+      ? new PgBoss({ ...common, db: embeddedAdapter(store), backend: 'pglite' })
+      : new PgBoss({ ...common, connectionString: connectionUrl, max: 4, application_name: 'tifli-jobs' });
+  // pg-boss reports background failures as events; a listener keeps them from crashing the process.
+  boss.on('error', (err: unknown) => {
+    process.emitWarning(`job queue: ${err instanceof Error ? err.message : String(err)}`);
+  });
+  await boss.start();
+  return {
+    boss,
+    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+  };
+}
+
+/**
+ * The pg-boss connection for a job sent inside a use case's transaction: the transactional outbox.
+ * The job exists if and only if the transaction commits.
+ */
+export function jobsIn(trx: Transaction<DB>): IDatabase {
+  return fromKysely(trx);
+}
