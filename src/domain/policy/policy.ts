@@ -1,0 +1,48 @@
+/**
+ * The policy check every route runs before its use case. Pure: decides from the actor, the action
+ * and the target's jurisdiction path, nothing else.
+ *
+ * @example
+ *   assertAllowed(actor, 'user.create', { jurisdictionPath: ['MA', 'MA-06', 'MA-CAS'] });
+ */
+import type { Actor } from '../actor.ts';
+import { AppError } from '../errors.ts';
+import { type Action, POLICY_RULES, type PolicyRule } from './rules.ts';
+
+export interface PolicyTarget {
+  /** From the national root down to the target's jurisdiction; omitted for actions without a target. */
+  readonly jurisdictionPath?: readonly string[];
+}
+
+export type PolicyDecision = { readonly allowed: true } | { readonly allowed: false; readonly reason: 'unauthenticated' | 'role' | 'jurisdiction' | 'scope' };
+
+function withinJurisdiction(actorJurisdiction: string, target: PolicyTarget | undefined): boolean {
+  if (!target?.jurisdictionPath) return true;
+  return target.jurisdictionPath.includes(actorJurisdiction);
+}
+
+export function decide(actor: Actor, action: Action, target?: PolicyTarget): PolicyDecision {
+  const rule: PolicyRule = POLICY_RULES[action];
+  switch (actor.kind) {
+    case 'system':
+      return { allowed: true };
+    case 'public':
+      return rule.public ? { allowed: true } : { allowed: false, reason: 'unauthenticated' };
+    case 'api_token':
+      if (rule.public) return { allowed: true };
+      if (!rule.tokenScope || !actor.scopes.includes(rule.tokenScope)) return { allowed: false, reason: 'scope' };
+      return withinJurisdiction(actor.jurisdiction, target) ? { allowed: true } : { allowed: false, reason: 'jurisdiction' };
+    case 'user':
+      if (!rule.roles.includes(actor.role)) return rule.public ? { allowed: true } : { allowed: false, reason: 'role' };
+      if (rule.scope === 'jurisdiction' && !withinJurisdiction(actor.jurisdiction, target)) return { allowed: false, reason: 'jurisdiction' };
+      return { allowed: true };
+  }
+}
+
+/** Throws the catalogue's 401/403 when the actor may not act. */
+export function assertAllowed(actor: Actor, action: Action, target?: PolicyTarget): void {
+  const d = decide(actor, action, target);
+  if (d.allowed) return;
+  if (d.reason === 'unauthenticated') throw new AppError('authentication_required');
+  throw new AppError('forbidden', d.reason === 'jurisdiction' ? 'This is outside your jurisdiction.' : 'Your role does not allow this action.');
+}

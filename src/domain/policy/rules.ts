@@ -1,0 +1,36 @@
+/**
+ * Who may do what: one declarative rule per action. `roles` lists the user roles allowed;
+ * `scope: 'jurisdiction'` further requires the target to lie inside the actor's jurisdiction
+ * (national-level actors sit at the root "MA" and so reach everything); `tokenScope` lets API tokens
+ * carrying that scope perform the action within their own jurisdiction.
+ */
+import type { Role } from '../actor.ts';
+
+export interface PolicyRule {
+  readonly roles: readonly Role[];
+  readonly scope: 'global' | 'jurisdiction';
+  readonly tokenScope?: string;
+  /** Also open to unauthenticated visitors (public site, tips). */
+  readonly public?: true;
+}
+
+const ALL_STAFF: readonly Role[] = ['officer', 'supervisor', 'central_command', 'prosecutor_liaison', 'communications', 'auditor', 'dpo', 'administrator'];
+
+export const POLICY_RULES = {
+  // Accounts and access
+  'user.create': { roles: ['administrator'], scope: 'jurisdiction' },
+  'user.list': { roles: ['administrator', 'auditor', 'dpo'], scope: 'jurisdiction' },
+  'user.update': { roles: ['administrator'], scope: 'jurisdiction' },
+  'user.disable': { roles: ['administrator'], scope: 'jurisdiction' },
+  'user.reset_second_factor': { roles: ['administrator'], scope: 'jurisdiction' },
+  'api_token.create': { roles: ['administrator'], scope: 'jurisdiction' },
+  'api_token.list': { roles: ['administrator', 'auditor'], scope: 'jurisdiction' },
+  'api_token.revoke': { roles: ['administrator'], scope: 'jurisdiction' },
+  'session.self': { roles: ALL_STAFF, scope: 'global' },
+  'jurisdiction.list': { roles: ALL_STAFF, scope: 'global' },
+  // Audit
+  'audit.read': { roles: ['auditor', 'dpo'], scope: 'jurisdiction' },
+  'audit.verify': { roles: ['auditor', 'dpo', 'administrator'], scope: 'global' },
+} as const satisfies Record<string, PolicyRule>;
+
+export type Action = keyof typeof POLICY_RULES;
