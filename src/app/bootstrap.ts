@@ -8,6 +8,7 @@ import { systemClock, type Clock } from '../platform/clock.ts';
 import { VERSION } from '../platform/version.ts';
 import { openDatabase } from '../store/database.ts';
 import { migrateToLatest } from '../store/migrator.ts';
+import { loadMasterKeyRing } from '../platform/crypto/master-keys.ts';
 import type { AppContext } from './context.ts';
 
 export interface BootOptions {
@@ -19,6 +20,8 @@ export interface BootOptions {
 
 export async function boot(config: Config, options: BootOptions = {}): Promise<AppContext & { readonly close: () => Promise<void> }> {
   const log = options.log ?? createLogger(config.logLevel);
+  const keys = await loadMasterKeyRing(config);
+  if (keys.development) log.warn('using the development master key in DATA_DIR/secrets; set MASTER_KEYS in production');
   const store = await openDatabase(config.database);
   try {
     if (options.migrate !== false) {
@@ -29,6 +32,6 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<A
     await store.close();
     throw err;
   }
-  const ctx: AppContext = { config, store, log, clock: options.clock ?? systemClock, version: VERSION };
+  const ctx: AppContext = { config, store, log, keys, clock: options.clock ?? systemClock, version: VERSION };
   return { ...ctx, close: () => store.close() };
 }

@@ -6,11 +6,14 @@ import type { Config } from '../config/config.ts';
 import type { Logger } from '../platform/logger.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../store/database.ts';
+import type { MasterKeyRing } from '../platform/crypto/master-keys.ts';
 
 export interface AppContext {
   readonly config: Config;
   readonly store: Database;
   readonly log: Logger;
   readonly clock: Clock;
+  /** Master keys: wrap per-case data keys and seal small secrets (platform/crypto/secret-box.ts). */
+  readonly keys: MasterKeyRing;
   readonly version: string;
 }
