@@ -19,6 +19,7 @@ import { AppError } from '../domain/errors.ts';
 import { sendProblem, toAppError } from './problem.ts';
 import { validatorCompiler } from './validation.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
+import { registerAuthentication } from './plugins/authenticate.ts';
 
 export type HttpApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
@@ -31,6 +32,8 @@ export async function buildHttpApp(ctx: AppContext): Promise<HttpApp> {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     return503OnClosing: true,
+    // Errors the router raises before any hook (a bad percent-encoding in the path) are problem+json too.
+    frameworkErrors: (err, request, reply) => void sendProblem(reply, request, toAppError(err) ?? new AppError('not_found')),
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -58,6 +61,8 @@ export async function buildHttpApp(ctx: AppContext): Promise<HttpApp> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // Cookies, the sign-in rate limit and request.actor, before any route is registered.
+  await registerAuthentication(app, ctx);
 
   await app.register(swagger, {
     openapi: {

@@ -67,7 +67,10 @@ test('rotation from k1 to k2 re-wraps every live key, after which k1 can be remo
 
   const r12 = await ring([1, 2], 2);
   const before = await masterKeyStatus(withKeys(r12));
-  assert.deepEqual(before.sources, [{ name: 'data keys', byMasterKey: [{ masterKeyId: 'k1', count: 6, configured: true, active: false }] }]);
+  assert.deepEqual(before.sources, [
+    { name: 'data keys', byMasterKey: [{ masterKeyId: 'k1', count: 6, configured: true, active: false }] },
+    { name: 'TOTP seeds', byMasterKey: [] },
+  ]);
   assert.equal(before.destroyedDataKeys, 1);
   assert.equal(before.notUnderActive, 6);
   assert.deepEqual(before.retirableKeyIds, []);

@@ -3,12 +3,12 @@
  * and `tifli keys status` counts. A master key may be removed from MASTER_KEYS only when no source
  * still holds a value sealed under it, so every kind of sealed value must be listed here.
  *
- * To add one (e.g. users' TOTP seeds), implement SealedValueSource next to its use cases and add it
- * to SEALED_VALUE_SOURCES.
+ * To add one, implement SealedValueSource next to its use cases and add it to SEALED_VALUE_SOURCES.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../store/schema.ts';
 import { dataKeySealedValues } from './data-keys.ts';
+import { totpSeedSealedValues } from '../accounts/totp-sealed-values.ts';
 
 export interface SealedValue {
   /** Row id, also the rotation cursor: ids must be totally ordered by the source's SQL. */
@@ -29,4 +29,4 @@ export interface SealedValueSource {
   countByMasterKey(db: Kysely<DB>): Promise<readonly { readonly masterKeyId: string; readonly count: number }[]>;
 }
 
-export const SEALED_VALUE_SOURCES: readonly SealedValueSource[] = [dataKeySealedValues];
+export const SEALED_VALUE_SOURCES: readonly SealedValueSource[] = [dataKeySealedValues, totpSeedSealedValues];

@@ -3,6 +3,7 @@ import { loadConfigFromEnvironment } from '../../config/config.ts';
 import { boot } from '../../app/bootstrap.ts';
 import { buildHttpApp } from '../../http/app.ts';
 import { startJobQueue } from '../../jobs/job-queue.ts';
+import { announceFirstAdminEnrolment } from '../../app/accounts/first-admin-announcement.ts';
 import type { CliCommand } from './command.ts';
 
 export const serveCommand: CliCommand = {
@@ -17,6 +18,8 @@ export const serveCommand: CliCommand = {
     const port = typeof address === 'object' && address ? address.port : config.port;
     ctx.log.info({ port, database: ctx.store.mode, version: ctx.version }, 'tifli is ready');
     process.stdout.write(`Tifli ${ctx.version} listening on http://${config.host}:${port} (database: ${ctx.store.mode})\n`);
+    // No default password, ever: with no administrator yet, print a one-time enrolment link instead.
+    await announceFirstAdminEnrolment(ctx, (text) => process.stdout.write(text));
 
     let stopping = false;
     const stop = async (signal: string) => {
