@@ -39,7 +39,10 @@ export function toAppError(err: unknown): AppError | undefined {
       const missing = typeof v.params?.missingProperty === 'string' ? `/${clip(v.params.missingProperty, 64)}` : '';
       return { field: `${where}${v.instancePath ?? ''}${extra}${missing}` || where, message: clip(v.message ?? 'is not valid') };
     });
-    return new AppError('validation_failed', `The ${where} has ${errors.length} problem${errors.length === 1 ? '' : 's'}.`, { errors });
+    // A nullable or union field fails once per branch ("must be a string", "must be null", …): the first
+    // message per field is the one that explains it.
+    const firstPerField = errors.filter((e, i) => errors.findIndex((o) => o.field === e.field) === i);
+    return new AppError('validation_failed', `The ${where} has ${firstPerField.length} problem${firstPerField.length === 1 ? '' : 's'}.`, { errors: firstPerField });
   }
   const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
   if (mapped) return mapped();
@@ -48,6 +51,22 @@ export function toAppError(err: unknown): AppError | undefined {
   if (fe.statusCode === 415) return new AppError('unsupported_media_type');
   if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) return new AppError('malformed_body', 'The request could not be read.');
   return undefined;
+}
+
+/**
+ * Runs a use case and, if it refuses the input, rewrites its field pointers to where they sit in the
+ * request (e.g. "/child/birthDate" → "body/record/child/birthDate").
+ */
+export async function withFieldPrefix<T>(prefix: string, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof AppError && err.code === 'validation_failed' && err.errors.length) {
+      const errors = err.errors.map((e) => ({ field: e.field.startsWith('/') ? `${prefix}${e.field}` : e.field, message: e.message }));
+      throw new AppError('validation_failed', err.message, { errors });
+    }
+    throw err;
+  }
 }
 
 export function problemOf(err: AppError, request: FastifyRequest): ProblemBody {
