@@ -9,6 +9,8 @@ import { VERSION } from '../platform/version.ts';
 import { openDatabase } from '../store/database.ts';
 import { migrateToLatest } from '../store/migrator.ts';
 import { loadMasterKeyRing } from '../platform/crypto/master-keys.ts';
+import { loadMoroccoBoundaries } from '../adapters/geo/morocco-boundaries.ts';
+import { seedJurisdictions } from './reference-data/seed-jurisdictions.ts';
 import type { AppContext } from './context.ts';
 
 export interface BootOptions {
@@ -22,16 +24,19 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<A
   const log = options.log ?? createLogger(config.logLevel);
   const keys = await loadMasterKeyRing(config);
   if (keys.development) log.warn('using the development master key in DATA_DIR/secrets; set MASTER_KEYS in production');
+  const geo = await loadMoroccoBoundaries();
   const store = await openDatabase(config.database);
   try {
     if (options.migrate !== false) {
       const { applied } = await migrateToLatest(store.db);
       if (applied.length) log.info({ applied }, 'migrations applied');
     }
+    const changed = await seedJurisdictions(store.db, geo, (options.clock ?? systemClock).now());
+    if (changed) log.info({ changed }, 'jurisdiction reference data updated');
   } catch (err) {
     await store.close();
     throw err;
   }
-  const ctx: AppContext = { config, store, log, keys, clock: options.clock ?? systemClock, version: VERSION };
+  const ctx: AppContext = { config, store, log, keys, geo, clock: options.clock ?? systemClock, version: VERSION };
   return { ...ctx, close: () => store.close() };
 }

@@ -7,6 +7,7 @@ import type { Logger } from '../platform/logger.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../store/database.ts';
 import type { MasterKeyRing } from '../platform/crypto/master-keys.ts';
+import type { MoroccoGeography } from '../domain/geo/morocco-geography.ts';
 
 export interface AppContext {
   readonly config: Config;
@@ -15,5 +16,7 @@ export interface AppContext {
   readonly clock: Clock;
   /** Master keys: wrap per-case data keys and seal small secrets (platform/crypto/secret-box.ts). */
   readonly keys: MasterKeyRing;
+  /** Regions and provinces (morocco-map boundaries, ODbL): point → province/region. */
+  readonly geo: MoroccoGeography;
   readonly version: string;
 }

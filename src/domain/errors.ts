@@ -23,6 +23,7 @@ export const ERROR_CATALOGUE = {
   not_acceptable: { status: 406, title: 'Not acceptable' },
   conflict: { status: 409, title: 'Conflict with the current state' },
   enrolment_invalid: { status: 410, title: 'Enrolment link invalid, used or expired' },
+  data_erased: { status: 410, title: 'The data was erased' },
   payload_too_large: { status: 413, title: 'Request body too large' },
   unsupported_media_type: { status: 415, title: 'Unsupported content type' },
   unprocessable: { status: 422, title: 'The request cannot be carried out' },

@@ -33,6 +33,8 @@ export interface UsersTable {
   failed_logins: Generated<number>;
   locked_until: Timestamp | null;
   disabled_at: Timestamp | null;
+  /** Last accepted TOTP time step (migration 20261122T1810): refuses replays. */
+  totp_last_step: number | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
@@ -100,11 +102,106 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/** One row (id 1): the audit chain's last seq and hash, moved only by the audit_log insert trigger. */
+export interface AuditAnchorTable {
+  id: ColumnType<number, never, never>;
+  /** bigint: a string in both database modes. */
+  last_seq: ColumnType<string, never, never>;
+  last_hash: ColumnType<string, never, never>;
+  updated_at: ColumnType<Date, never, never>;
+}
+
+export interface DataKeysTable {
+  id: string;
+  owner_type: string;
+  owner_id: string;
+  /** Sealed 32-byte data key (secret-box); null once destroyed. */
+  wrapped_key: string | null;
+  master_key_id: string | null;
+  created_at: CreatedAt;
+  rotated_at: Timestamp | null;
+  destroyed_at: Timestamp | null;
+  destroyed_reason: string | null;
+}
+
+export interface PhotosTable {
+  id: string;
+  case_id: string;
+  publishable: boolean;
+  /** Bytes sealed with the case's data key (always, unless publishable). */
+  encrypted: boolean;
+  mime: 'image/jpeg';
+  width: number;
+  height: number;
+  /** bytea, null once deleted: node-postgres reads a Buffer, PGlite a Uint8Array (the repository hands out Buffers). */
+  bytes: Uint8Array | null;
+  thumb: Uint8Array | null;
+  /** SHA-256 (hex) of the plain JPEG. */
+  sha256: string;
+  byte_size: number;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
+  deleted_at: Timestamp | null;
+}
+
+export type CaseStatus = 'open' | 'alert_requested' | 'alert_active' | 'closed';
+
+export interface CasesTable {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  jurisdiction_code: string;
+  region_code: string | null;
+  province_code: string | null;
+  opened_by: string | null;
+  opened_at: ColumnType<Date, Date | string, never>;
+  updated_at: Timestamp;
+  version: Generated<number>;
+  last_seen_at: Timestamp;
+  last_seen_lat: number;
+  last_seen_lon: number;
+  child_sex: string;
+  child_age_years: number | null;
+  /** 'YYYY-MM-DD' in both modes. */
+  child_birth_date: string | null;
+  is_exercise: Generated<boolean>;
+  /** The public and restricted leaves of the CaseRecord (sensitive leaves removed). */
+  record: Json<Record<string, unknown>>;
+  /** Sensitive leaves, encrypted with the case's data key; null when there are none. */
+  sensitive: string | null;
+  name_keys: ColumnType<string[], string[] | undefined, string[]>;
+  assessment: Json<Record<string, unknown>> | null;
+  assessment_override: Json<Record<string, unknown>> | null;
+  closed_at: Timestamp | null;
+  closure_outcome: string | null;
+  closure_reason: string | null;
+  /** Flagged at intake: [{ id, reference, nameScore, sameBirthDate, samePlace }] (ids and scores only). */
+  possible_duplicates: Json<Record<string, unknown>[]>;
+}
+
+export interface CaseEventsTable {
+  id: string;
+  seq: ColumnType<string, never, never>;
+  case_id: string;
+  at: ColumnType<Date, Date | string, never>;
+  kind: string;
+  from_status: string | null;
+  to_status: string | null;
+  reason: string | null;
+  outcome: string | null;
+  actor_id: string | null;
+}
+
 export interface DB {
+  cases: CasesTable;
+  case_events: CaseEventsTable;
   jurisdictions: JurisdictionsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
   enrolments: EnrolmentsTable;
   audit_log: AuditLogTable;
+  audit_anchor: AuditAnchorTable;
+  data_keys: DataKeysTable;
+  photos: PhotosTable;
 }

@@ -2,8 +2,16 @@
 import type { CliCommand } from './command.ts';
 import { migrateCommand } from './migrate.ts';
 import { serveCommand } from './serve.ts';
+import { auditCommand } from './audit.ts';
+import { keysCommand } from './keys.ts';
+import { usersCommand } from './users.ts';
+import { jurisdictionsCommand } from './jurisdictions.ts';
 
 export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   serve: serveCommand,
   migrate: migrateCommand,
+  audit: auditCommand,
+  keys: keysCommand,
+  users: usersCommand,
+  jurisdictions: jurisdictionsCommand,
 };

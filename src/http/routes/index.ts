@@ -5,7 +5,25 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../app/context.ts';
 import { healthRoutes } from './health/index.ts';
+import { auditRoutes } from './audit/index.ts';
+import { authRoutes } from './auth/index.ts';
+import { sessionRoutes } from './session/index.ts';
+import { enrolmentRoutes } from './enrolments/index.ts';
+import { userRoutes } from './users/index.ts';
+import { apiTokenRoutes } from './api-tokens/index.ts';
+import { jurisdictionRoutes } from './jurisdictions/index.ts';
+import { geoRoutes } from './geo/index.ts';
+import { caseRoutes } from './cases/index.ts';
 
 export const ROUTE_MODULES: readonly { readonly name: string; readonly plugin: FastifyPluginAsyncTypebox<{ ctx: AppContext }>; readonly prefix?: string }[] = [
   { name: 'health', plugin: healthRoutes },
+  { name: 'audit', plugin: auditRoutes },
+  { name: 'auth', plugin: authRoutes },
+  { name: 'session', plugin: sessionRoutes },
+  { name: 'enrolments', plugin: enrolmentRoutes },
+  { name: 'users', plugin: userRoutes },
+  { name: 'api-tokens', plugin: apiTokenRoutes },
+  { name: 'jurisdictions', plugin: jurisdictionRoutes },
+  { name: 'geo', plugin: geoRoutes },
+  { name: 'cases', plugin: caseRoutes },
 ];
