@@ -8,7 +8,7 @@ import { globSync } from 'node:fs';
 
 const args = process.argv.slice(2);
 const only = args.filter((a) => !a.startsWith('--'));
-const files = only.length ? only : globSync(['src/**/*.test.ts', 'test/**/*.test.ts']).sort();
+const files = only.length ? only : globSync(['src/**/*.test.ts', 'test/**/*.test.ts', 'bench/**/*.test.ts']).sort();
 const mode = process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite';
 process.stdout.write(`Running ${files.length} test files on ${mode}\n`);
 

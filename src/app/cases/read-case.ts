@@ -5,7 +5,7 @@
  */
 import type { TokenActor, UserActor } from '../../domain/actor.ts';
 import type { Assessment } from '../../domain/case/assessment.ts';
-import { publicationPermissions } from '../../domain/case/case-consent.ts';
+import { NOTHING_PUBLISHABLE, publicationPermissions } from '../../domain/case/case-consent.ts';
 import type { CaseRecord } from '../../domain/case/case-record.ts';
 import { type PartialCaseRecord, pathsPresent, pickByClass } from '../../domain/case/field-classes.ts';
 import { AppError } from '../../domain/errors.ts';
@@ -34,7 +34,8 @@ export async function loadCaseRow(db: Database['db'], id: string): Promise<CaseR
 export function publicSubset(row: CaseRow, photos: readonly PhotoRecord[] = []): PartialCaseRecord {
   // Publication permissions come from restricted fields (consents, prosecutor), all in the clear part.
   const rest = withPhotos(row.record as PartialCaseRecord, photos) as CaseRecord;
-  return pickByClass(rest, ['public'], publicationPermissions(rest));
+  // A record whose restricted part is gone (purged, or never filled) gives no consent: nothing conditional is public.
+  return pickByClass(rest, ['public'], rest.reporter?.consents ? publicationPermissions(rest) : NOTHING_PUBLISHABLE);
 }
 
 export function summaryOf(row: CaseRow, photos: readonly PhotoRecord[] = []): CaseSummaryView {

@@ -56,13 +56,18 @@ export async function searchCases(ctx: AppContext, actor: UserActor | TokenActor
     ...(q.lastSeenTo ? { lastSeenTo: q.lastSeenTo } : {}),
     limit: name ? Math.min(1000, q.limit * 10) : q.limit,
   });
-  const hits = rows.map((row) => {
-    const nameScore = name ? Math.max(0, ...caseNames(row.record as PartialCaseRecord).map((n) => nameQueryScore(name, n))) : null;
-    return { meta: caseMeta(row), publicRecord: publicSubset(row), fullAccess: caseAudience(actor, row, caseJurisdictionPath(row)) === 'case_officer', nameScore };
+  const hit = (row: CaseRow, nameScore: number | null): CaseSearchHit => ({
+    meta: caseMeta(row),
+    publicRecord: publicSubset(row),
+    fullAccess: caseAudience(actor, row, caseJurisdictionPath(row)) === 'case_officer',
+    nameScore,
   });
-  if (!name) return hits;
-  return hits
-    .filter((h) => (h.nameScore ?? 0) >= MIN_NAME_SCORE)
-    .sort((a, b) => (b.nameScore ?? 0) - (a.nameScore ?? 0) || b.meta.lastSeenAt.getTime() - a.meta.lastSeenAt.getTime())
-    .slice(0, q.limit);
+  if (!name) return rows.map((row) => hit(row, null));
+  // Score every candidate, then build views for the kept few only.
+  return rows
+    .map((row) => ({ row, score: Math.max(0, ...caseNames(row.record as PartialCaseRecord).map((n) => nameQueryScore(name, n))) }))
+    .filter((s) => s.score >= MIN_NAME_SCORE)
+    .sort((a, b) => b.score - a.score || b.row.last_seen_at.getTime() - a.row.last_seen_at.getTime())
+    .slice(0, q.limit)
+    .map((s) => hit(s.row, s.score));
 }

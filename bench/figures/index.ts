@@ -1,0 +1,12 @@
+/**
+ * The bench's figure modules, in the order `npm run bench` runs them. A new figure is a module
+ * bench/figures/<name>.figure.ts exporting a FigureModule (see bench/lib/figure.ts) and one line here.
+ */
+import type { FigureModule } from '../lib/figure.ts';
+import { idleRssFigure } from './idle-rss.figure.ts';
+import { pgliteVsPostgresFigure } from './pglite-vs-postgres.figure.ts';
+import { startupFigure } from './startup.figure.ts';
+import { nameMatchingFigure } from './name-matching.figure.ts';
+import { caseSearchFigure } from './case-search.figure.ts';
+
+export const FIGURES: readonly FigureModule[] = [startupFigure, idleRssFigure, pgliteVsPostgresFigure, nameMatchingFigure, caseSearchFigure];
