@@ -11,6 +11,7 @@
  *   const xml = pfifDocument({ domain: 'tifli.police.ma', reference: 'TM-2026-000123', … });
  */
 import type { PartialCaseRecord } from '../case/field-classes.ts';
+import { xmlText } from '../cap/xml-text.ts';
 
 export const PFIF_NS = 'http://zesty.ca/pfif/1.4';
 
@@ -28,20 +29,6 @@ export interface PfifCase {
   readonly publicRecord: PartialCaseRecord;
   /** Public note text (e.g. "Last seen … Call 19"), already free of restricted data. */
   readonly noteText: string;
-}
-
-// Characters XML 1.0 forbids: C0 controls other than tab, LF and CR, lone surrogates, U+FFFE/FFFF.
-// eslint-disable-next-line no-control-regex -- the pattern must name the three controls XML allows
-const XML_FORBIDDEN = /[^\u0009\u000A\u000D\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-/** Drops what XML 1.0 forbids, then escapes the specials. */
-function xmlText(s: string): string {
-  return s
-    .replace(XML_FORBIDDEN, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
 }
 
 const utc = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
