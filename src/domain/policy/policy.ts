@@ -16,9 +16,17 @@ export interface PolicyTarget {
 
 export type PolicyDecision = { readonly allowed: true } | { readonly allowed: false; readonly reason: 'unauthenticated' | 'role' | 'jurisdiction' | 'scope' };
 
-function withinJurisdiction(actorJurisdiction: string, target: PolicyTarget | undefined): boolean {
+/**
+ * Data access is decided down to the prefecture/province: a police unit (the fourth level, under its
+ * province) works on its whole province's cases, so a unit-level actor is scoped to its province.
+ */
+export function accessScope(actor: { readonly jurisdiction: string; readonly jurisdictionPath: readonly string[] }): string {
+  return actor.jurisdictionPath.length > 3 ? (actor.jurisdictionPath[2] ?? actor.jurisdiction) : actor.jurisdiction;
+}
+
+function withinJurisdiction(actor: { readonly jurisdiction: string; readonly jurisdictionPath: readonly string[] }, target: PolicyTarget | undefined): boolean {
   if (!target?.jurisdictionPath) return true;
-  return target.jurisdictionPath.includes(actorJurisdiction);
+  return target.jurisdictionPath.includes(actor.jurisdiction) || target.jurisdictionPath.includes(accessScope(actor));
 }
 
 export function decide(actor: Actor, action: Action, target?: PolicyTarget): PolicyDecision {
@@ -31,10 +39,10 @@ export function decide(actor: Actor, action: Action, target?: PolicyTarget): Pol
     case 'api_token':
       if (rule.public) return { allowed: true };
       if (!rule.tokenScope || !actor.scopes.includes(rule.tokenScope)) return { allowed: false, reason: 'scope' };
-      return withinJurisdiction(actor.jurisdiction, target) ? { allowed: true } : { allowed: false, reason: 'jurisdiction' };
+      return withinJurisdiction(actor, target) ? { allowed: true } : { allowed: false, reason: 'jurisdiction' };
     case 'user':
       if (!rule.roles.includes(actor.role)) return rule.public ? { allowed: true } : { allowed: false, reason: 'role' };
-      if (rule.scope === 'jurisdiction' && !withinJurisdiction(actor.jurisdiction, target)) return { allowed: false, reason: 'jurisdiction' };
+      if (rule.scope === 'jurisdiction' && !withinJurisdiction(actor, target)) return { allowed: false, reason: 'jurisdiction' };
       return { allowed: true };
   }
 }
