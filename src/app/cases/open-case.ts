@@ -18,7 +18,7 @@ import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { createDataKey } from '../crypto/data-keys.ts';
 import { sealCaseRecord } from './case-codec.ts';
-import { caseNameKeys } from './case-names.ts';
+import { caseIndexColumns } from './case-index.ts';
 import { type FullCaseView, caseMeta } from './case-view.ts';
 import { findPossibleDuplicates } from './find-duplicates.ts';
 import { prepareRecord } from './prepare-record.ts';
@@ -32,9 +32,8 @@ export async function openCase(ctx: AppContext, actor: UserActor | TokenActor, i
   assertAllowed(actor, 'case.create');
   const now = ctx.clock.now();
   const record = prepareRecord(input, now, ctx.geo);
-  const provinceCode = record.lastSeen.prefectureCode ?? 'MA';
-  const nameKeys = caseNameKeys(record);
-  const duplicates = await findPossibleDuplicates(ctx.store.db, record, nameKeys);
+  const index = caseIndexColumns(record, 'MA');
+  const duplicates = await findPossibleDuplicates(ctx.store.db, record, index.nameKeys);
   const assessment = assessCase(record, now, { publishingEndangersChild: null });
   const id = randomUUID();
 
@@ -43,24 +42,15 @@ export async function openCase(ctx: AppContext, actor: UserActor | TokenActor, i
     const key = await createDataKey(trx, ctx, keyOwner('case', id), actor);
     const sealed = sealCaseRecord(record, key);
     await insertCase(trx, {
+      ...index,
       id,
       reference,
       status: 'open',
-      jurisdictionCode: provinceCode,
-      regionCode: record.lastSeen.regionCode,
-      provinceCode: record.lastSeen.prefectureCode,
       openedBy: actor.kind === 'user' ? actor.id : null,
       at: now,
-      lastSeenAt: new Date(record.lastSeen.at),
-      lastSeenLat: record.lastSeen.point.lat,
-      lastSeenLon: record.lastSeen.point.lon,
-      childSex: record.child.sex,
-      childAgeYears: record.child.ageYears,
-      childBirthDate: record.child.birthDate,
       isExercise: options.exercise === true,
       record: sealed.rest,
       sensitive: sealed.sensitive,
-      nameKeys,
       assessment: assessment as unknown as Record<string, unknown>,
       possibleDuplicates: duplicates.map((d) => ({ ...d })),
     });

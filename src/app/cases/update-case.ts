@@ -19,7 +19,7 @@ import type { AppContext } from '../context.ts';
 import { getDataKey } from '../crypto/data-keys.ts';
 import { reassess } from './case-assessment-state.ts';
 import { openCaseRecord, sealCaseRecord } from './case-codec.ts';
-import { caseNameKeys } from './case-names.ts';
+import { caseIndexColumns } from './case-index.ts';
 import { type FullCaseView, caseJurisdictionPath } from './case-view.ts';
 import { findPossibleDuplicates } from './find-duplicates.ts';
 import { fullView, loadCaseRow } from './read-case.ts';
@@ -31,8 +31,8 @@ export async function updateCase(ctx: AppContext, actor: UserActor | TokenActor,
   if (before.status === 'closed') throw new AppError('conflict', 'A closed case cannot be edited; reopen it first.');
   const now = ctx.clock.now();
   const record = prepareRecord(input, now, ctx.geo);
-  const nameKeys = caseNameKeys(record);
-  const duplicates = await findPossibleDuplicates(ctx.store.db, record, nameKeys, id);
+  const index = caseIndexColumns(record, before.jurisdiction_code);
+  const duplicates = await findPossibleDuplicates(ctx.store.db, record, index.nameKeys, id);
 
   await ctx.store.db.transaction().execute(async (trx) => {
     const current = await findCase(trx, id, { forUpdate: true });
@@ -44,20 +44,10 @@ export async function updateCase(ctx: AppContext, actor: UserActor | TokenActor,
     // Photos live in their own table (see prepare-record.ts); compare like with like.
     const assessment = reassess(record, now, current.assessment as unknown as Assessment | null);
     const sealed = sealCaseRecord(record, key);
-    const province = record.lastSeen.prefectureCode ?? current.jurisdiction_code;
     const saved = await updateCaseContent(trx, id, expectedVersion, now, {
-      regionCode: record.lastSeen.regionCode,
-      provinceCode: record.lastSeen.prefectureCode,
-      jurisdictionCode: province,
-      lastSeenAt: new Date(record.lastSeen.at),
-      lastSeenLat: record.lastSeen.point.lat,
-      lastSeenLon: record.lastSeen.point.lon,
-      childSex: record.child.sex,
-      childAgeYears: record.child.ageYears,
-      childBirthDate: record.child.birthDate,
+      ...index,
       record: sealed.rest,
       sensitive: sealed.sensitive,
-      nameKeys,
       assessment: assessment as unknown as Record<string, unknown>,
     });
     if (!saved) throw new AppError('conflict', 'Someone else saved this case since you opened it. Reload it and apply your changes again.');

@@ -32,6 +32,7 @@ import { NATIONAL_CODE, PROVINCE_CODE, REGION_CODE } from './jurisdiction-codes.
 import { deriveParentRegion } from './parent-region.ts';
 import { type PlaceNames, placeNames } from './place-names.ts';
 import type { MultiPolygonRings } from './point-in-polygon.ts';
+import { type AreaGeometries, buildAreaGeometries } from './area-geometries.ts';
 
 /** How far outside every province boundary a point is still attributed to the nearest province. */
 export const BOUNDARY_TOLERANCE_KM = 2;
@@ -70,7 +71,7 @@ export interface LocateOptions {
   readonly toleranceKm?: number;
 }
 
-export interface MoroccoGeography {
+export interface MoroccoGeography extends AreaGeometries {
   readonly national: { readonly code: typeof NATIONAL_CODE; readonly names: PlaceNames };
   /** Sorted by code. */
   readonly regions: readonly Region[];
@@ -130,5 +131,6 @@ export function buildMoroccoGeography(source: { readonly regions: readonly Sourc
     region: (code) => regionByCode.get(code),
     province: (code) => provinceByCode.get(code),
     locate,
+    ...buildAreaGeometries(source),
   };
 }

@@ -15,26 +15,34 @@ export async function nextCaseSequence(trx: Db): Promise<number> {
   return Number(r.rows[0]?.n ?? '0');
 }
 
-export interface NewCaseRow {
-  readonly id: string;
-  readonly reference: string;
-  readonly status: CaseStatus;
+/** The columns derived from the record, for listing and search; written on intake and on every edit. */
+export interface CaseIndexColumns {
   readonly jurisdictionCode: string;
   readonly regionCode: string | null;
   readonly provinceCode: string | null;
-  readonly openedBy: string | null;
-  readonly at: Date;
   readonly lastSeenAt: Date;
   readonly lastSeenLat: number;
   readonly lastSeenLon: number;
   readonly childSex: string;
   readonly childAgeYears: number | null;
   readonly childBirthDate: string | null;
-  readonly isExercise: boolean;
+  readonly nameKeys: readonly string[];
+}
+
+/** The stored content: the clear part, the sealed part and the assessment. */
+export interface CaseContent {
   readonly record: Record<string, unknown>;
   readonly sensitive: string | null;
-  readonly nameKeys: readonly string[];
   readonly assessment: Record<string, unknown> | null;
+}
+
+export interface NewCaseRow extends CaseIndexColumns, CaseContent {
+  readonly id: string;
+  readonly reference: string;
+  readonly status: CaseStatus;
+  readonly openedBy: string | null;
+  readonly at: Date;
+  readonly isExercise: boolean;
   readonly possibleDuplicates: readonly Record<string, unknown>[];
 }
 
@@ -77,21 +85,7 @@ export async function findCaseByReference(db: Db, reference: string): Promise<Ca
   return db.selectFrom('cases').selectAll().where('reference', '=', reference).executeTakeFirst();
 }
 
-export interface CaseContentUpdate {
-  readonly regionCode: string | null;
-  readonly provinceCode: string | null;
-  readonly jurisdictionCode: string;
-  readonly lastSeenAt: Date;
-  readonly lastSeenLat: number;
-  readonly lastSeenLon: number;
-  readonly childSex: string;
-  readonly childAgeYears: number | null;
-  readonly childBirthDate: string | null;
-  readonly record: Record<string, unknown>;
-  readonly sensitive: string | null;
-  readonly nameKeys: readonly string[];
-  readonly assessment: Record<string, unknown> | null;
-}
+export type CaseContentUpdate = CaseIndexColumns & CaseContent;
 
 /** Returns false when `expectedVersion` is stale (someone else saved first). */
 export async function updateCaseContent(trx: Db, id: string, expectedVersion: number, at: Date, u: CaseContentUpdate): Promise<boolean> {
