@@ -4,7 +4,7 @@
  *
  *   list [--under CODE] [--level national|region|province|unit]
  *                      prints code, level, parent and the French, Arabic and Tifinagh names
- *   add-unit --code MA-XXX-YYY [--parent MA-XXX] --name-ar "…" --name-fr "…" [--name-zgh "…"]
+ *   add-unit --code MA-CAS-U01 [--parent MA-CAS] --name-ar "…" --name-fr "…" [--name-zgh "…"]
  *                      creates a police unit under a prefecture/province
  *
  * Exit codes: 0 done, 64 usage error, 65 refused (invalid value, unknown province, code taken).
@@ -32,7 +32,7 @@ const ACTOR = systemActor('cli:jurisdictions');
 const LEVELS: readonly JurisdictionLevel[] = ['national', 'region', 'province', 'unit'];
 
 export const JURISDICTIONS_USAGE = `Usage: tifli jurisdictions list [--under CODE] [--level ${LEVELS.join('|')}]
-       tifli jurisdictions add-unit --code MA-XXX-YYY [--parent MA-XXX] --name-ar "…" --name-fr "…" [--name-zgh "…"]
+       tifli jurisdictions add-unit --code MA-CAS-U01 [--parent MA-CAS] --name-ar "…" --name-fr "…" [--name-zgh "…"]
 `;
 
 export interface CliOutput {

@@ -87,7 +87,7 @@ const PHOTO_ID = /^[A-Za-z0-9_-]{1,40}$/;
 const PREFECTURE_CODE = /^MA-[A-Z]{3}$/;
 const REGION_CODE = /^MA-(0[1-9]|1[0-2])$/;
 
-/** A phone in a Moroccan national form (0XXXXXXXXX) or E.164 (+CC…), separators ignored. */
+/** A phone in a Moroccan national form (e.g. 0612345678) or E.164 (+CC…), separators ignored. */
 export function isPhoneNumber(value: string): boolean {
   const compact = value.replace(PHONE_SEPARATORS, '');
   return MOROCCAN_PHONE.test(compact) || E164_PHONE.test(compact);
@@ -191,7 +191,7 @@ class Problems {
   }
 
   phone(field: string, value: unknown, required = false): void {
-    if (this.text(field, value, { max: CASE_LIMITS.code, required }) && !isPhoneNumber(value)) this.add(field, 'must be a Moroccan (0XXXXXXXXX) or international (+CC…) phone number');
+    if (this.text(field, value, { max: CASE_LIMITS.code, required }) && !isPhoneNumber(value)) this.add(field, 'must be a Moroccan (e.g. 0612345678) or international (+CC…) phone number');
   }
 
   private fail(field: string, message: string): false {

@@ -7,7 +7,7 @@
  * @example
  *   const geometries = buildAreaGeometries({ regions, provinces });
  *   geometries.polygons('MA-CAS'); // [[[[-7.64, 33.61], ...]]] (outer ring then holes, per polygon)
- *   geometries.polygons('MA-XXX'); // undefined
+ *   geometries.polygons('MA-ZZZ'); // undefined
  */
 import type { SourceArea } from './morocco-geography.ts';
 import type { MultiPolygonRings } from './point-in-polygon.ts';
