@@ -54,7 +54,18 @@ const schema = z.object({
   LOGIN_LOCKOUT_MINUTES: intIn(1, 24 * 60, 15),
   ENROLMENT_TTL_MINUTES: intIn(1, 7 * 24 * 60, 30),
   JOBS_ENABLED: bool(true),
+  ALERT_REQUIRED_STEPS: z
+    .string()
+    .trim()
+    .regex(/^(supervisor_check|central_validation|prosecutor_decision)(,(supervisor_check|central_validation|prosecutor_decision))*$/, 'must be a comma-separated list of supervisor_check, central_validation, prosecutor_decision')
+    .default('supervisor_check,central_validation,prosecutor_decision'),
+  ALERT_PROSECUTOR_DELAY_MINUTES: intIn(5, 7 * 24 * 60, 120),
+  ALERT_DEFAULT_HOURS: intIn(1, 30 * 24, 72),
+  ZONE_OUTER_RADIUS_KM: intIn(5, 1000, 160),
+  ZONE_STEP_MINUTES: intIn(5, 24 * 60, 30),
 });
+
+export type AlertStep = 'supervisor_check' | 'central_validation' | 'prosecutor_decision';
 
 export type DatabaseMode = 'embedded' | 'postgres';
 
@@ -80,6 +91,15 @@ export interface Config {
   readonly login: { readonly maxAttempts: number; readonly lockoutMinutes: number };
   readonly enrolmentTtlMinutes: number;
   readonly jobsEnabled: boolean;
+  readonly alerts: {
+    /** Decision steps required before publication, in order (ALERT_REQUIRED_STEPS). */
+    readonly requiredSteps: readonly AlertStep[];
+    /** On the urgent path, the prosecutor's decision is due this long after publication. */
+    readonly prosecutorDelayMinutes: number;
+    readonly defaultHours: number;
+    readonly zoneOuterRadiusKm: number;
+    readonly zoneStepMinutes: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -140,6 +160,13 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
     login: { maxAttempts: v.LOGIN_MAX_ATTEMPTS, lockoutMinutes: v.LOGIN_LOCKOUT_MINUTES },
     enrolmentTtlMinutes: v.ENROLMENT_TTL_MINUTES,
     jobsEnabled: v.JOBS_ENABLED,
+    alerts: {
+      requiredSteps: [...new Set(v.ALERT_REQUIRED_STEPS.split(',') as AlertStep[])],
+      prosecutorDelayMinutes: v.ALERT_PROSECUTOR_DELAY_MINUTES,
+      defaultHours: v.ALERT_DEFAULT_HOURS,
+      zoneOuterRadiusKm: v.ZONE_OUTER_RADIUS_KM,
+      zoneStepMinutes: v.ZONE_STEP_MINUTES,
+    },
   });
 }
 

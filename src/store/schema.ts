@@ -192,7 +192,62 @@ export interface CaseEventsTable {
   actor_id: string | null;
 }
 
+export type AlertState = 'draft' | 'awaiting_decisions' | 'active' | 'ended' | 'refused';
+
+export interface AlertsTable {
+  id: string;
+  public_id: string;
+  case_id: string;
+  state: AlertState;
+  is_exercise: boolean;
+  created_by: string | null;
+  created_at: ColumnType<Date, Date | string, never>;
+  updated_at: Timestamp;
+  revision: Generated<number>;
+  /** Texts per language, zone, photo choice and expiry, as the officer edits them. */
+  draft: Json<Record<string, unknown>>;
+  /** The decision chain's state (domain/alert). */
+  chain: Json<Record<string, unknown>>;
+  expires_at: Timestamp | null;
+  published_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  end_outcome: 'found' | 'withdrawn' | 'expired' | null;
+  prosecutor_due_at: Timestamp | null;
+  current_version: Generated<number>;
+}
+
+export interface AlertDecisionsTable {
+  alert_id: string;
+  seq: number;
+  kind: string;
+  outcome: 'approved' | 'refused';
+  decided_by: string;
+  decided_at: ColumnType<Date, Date | string, never>;
+  hash: string;
+  /** The domain's DecisionRecord (domain/alert/decision-record.ts). */
+  record: Json<Record<string, unknown>>;
+}
+
+export interface AlertVersionsTable {
+  alert_id: string;
+  version: number;
+  msg_type: 'Alert' | 'Update' | 'Cancel';
+  update_kind: string | null;
+  cap_identifier: string;
+  sent_at: ColumnType<Date, Date | string, never>;
+  expires_at: ColumnType<Date, Date | string, never>;
+  /** The public view of this version (domain/alert/public-alert.ts), dates as ISO strings. */
+  public_content: Json<Record<string, unknown>>;
+  cap_xml: string;
+  zone_cells: ColumnType<string[], string[] | undefined, never>;
+  photo_id: string | null;
+  redacted_at: Timestamp | null;
+}
+
 export interface DB {
+  alerts: AlertsTable;
+  alert_decisions: AlertDecisionsTable;
+  alert_versions: AlertVersionsTable;
   cases: CasesTable;
   case_events: CaseEventsTable;
   jurisdictions: JurisdictionsTable;

@@ -42,6 +42,17 @@ export const POLICY_RULES = {
   'case.export_public': { roles: ['officer', 'supervisor', 'central_command', 'communications'], scope: 'global', tokenScope: 'cases:read' },
   'case.photo_add': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction' },
   'case.photo_read': { roles: ['officer', 'supervisor', 'central_command', 'prosecutor_liaison'], scope: 'jurisdiction' },
+  // Alerts (the decision chain itself checks each step's role and jurisdiction: domain/alert)
+  'alert.create': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction' },
+  'alert.read': { roles: ['officer', 'supervisor', 'central_command', 'prosecutor_liaison', 'communications'], scope: 'jurisdiction' },
+  'alert.list': { roles: ['officer', 'supervisor', 'central_command', 'prosecutor_liaison', 'communications'], scope: 'global' },
+  'alert.edit': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction' },
+  'alert.request': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction' },
+  'alert.decide': { roles: ['supervisor', 'central_command', 'prosecutor_liaison'], scope: 'jurisdiction' },
+  'alert.urgent_publish': { roles: ['central_command'], scope: 'global' },
+  'alert.renew': { roles: ['central_command'], scope: 'global' },
+  'alert.update': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction' },
+  'alert.end': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction' },
   // Audit
   'audit.read': { roles: ['auditor', 'dpo'], scope: 'jurisdiction' },
   'audit.verify': { roles: ['auditor', 'dpo', 'administrator'], scope: 'global' },
