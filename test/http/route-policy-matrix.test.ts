@@ -53,6 +53,18 @@ const ROUTES: Record<string, Action | 'public' | 'session'> = {
   'GET /api/cases/{id}/photos/{photoId}': 'case.photo_read',
   'PATCH /api/cases/{id}/photos/{photoId}': 'case.update',
   'DELETE /api/cases/{id}/photos/{photoId}': 'case.update',
+  'POST /api/cases/{id}/alerts': 'alert.create',
+  'GET /api/alerts': 'alert.list',
+  'GET /api/alerts/{id}': 'alert.read',
+  'PUT /api/alerts/{id}/draft': 'alert.edit',
+  'POST /api/alerts/{id}/request': 'alert.request',
+  'POST /api/alerts/{id}/decisions': 'alert.decide',
+  'POST /api/alerts/{id}/urgent-publish': 'alert.urgent_publish',
+  'POST /api/alerts/{id}/renew': 'alert.renew',
+  'POST /api/alerts/{id}/updates': 'alert.update',
+  'POST /api/alerts/{id}/end': 'alert.end',
+  'GET /alerts/{publicId}.cap': 'public',
+  'GET /feeds/alerts.atom': 'public',
 };
 
 let t: TestContext;
