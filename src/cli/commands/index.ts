@@ -6,6 +6,7 @@ import { auditCommand } from './audit.ts';
 import { keysCommand } from './keys.ts';
 import { usersCommand } from './users.ts';
 import { jurisdictionsCommand } from './jurisdictions.ts';
+import { demoCommand } from './demo.ts';
 
 export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   serve: serveCommand,
@@ -14,4 +15,5 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   keys: keysCommand,
   users: usersCommand,
   jurisdictions: jurisdictionsCommand,
+  demo: demoCommand,
 };
