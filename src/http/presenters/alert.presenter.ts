@@ -46,7 +46,7 @@ export function presentAlert(a: LoadedAlert, now: Date, baseUrl: string): AlertR
     request: s.request as unknown as Record<string, unknown> | null,
     decisions: s.decisions.map((d) => d as unknown as Record<string, unknown>),
     versions: s.versions.map((v) => ({ number: v.number, msgType: v.msgType, kind: v.kind, at: v.at, expiresAt: v.expiresAt })),
-    prosecutor: prosecutorStatus(s, now) as unknown as Record<string, unknown>,
+    prosecutor: prosecutorStatus(s, now),
     expiresAt: a.row.expires_at?.toISOString() ?? null,
     publishedAt: a.row.published_at?.toISOString() ?? null,
     endedAt: a.row.ended_at?.toISOString() ?? null,
