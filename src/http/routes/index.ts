@@ -14,6 +14,9 @@ import { apiTokenRoutes } from './api-tokens/index.ts';
 import { jurisdictionRoutes } from './jurisdictions/index.ts';
 import { geoRoutes } from './geo/index.ts';
 import { caseRoutes } from './cases/index.ts';
+import { alertRoutes } from './alerts/index.ts';
+import { capRoutes } from './cap/index.ts';
+import { publicSiteRoutes } from './public-site/index.ts';
 
 export const ROUTE_MODULES: readonly { readonly name: string; readonly plugin: FastifyPluginAsyncTypebox<{ ctx: AppContext }>; readonly prefix?: string }[] = [
   { name: 'health', plugin: healthRoutes },
@@ -26,4 +29,7 @@ export const ROUTE_MODULES: readonly { readonly name: string; readonly plugin: F
   { name: 'jurisdictions', plugin: jurisdictionRoutes },
   { name: 'geo', plugin: geoRoutes },
   { name: 'cases', plugin: caseRoutes },
+  { name: 'alerts', plugin: alertRoutes },
+  { name: 'cap', plugin: capRoutes },
+  { name: 'public-site', plugin: publicSiteRoutes },
 ];

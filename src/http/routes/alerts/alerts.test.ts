@@ -78,10 +78,24 @@ test('the whole chain over HTTP: draft, edit, request, three decisions, public C
   assert.ok((await checkXml(feed.body)).valid);
   assert.ok(feed.body.includes(`/alerts/${alert.publicId}.cap`));
 
+  const page = await app.inject({ method: 'GET', url: `/alerts/${alert.publicId}?lang=fr` });
+  assert.equal(page.statusCode, 200);
+  assert.match(page.headers['content-type'] ?? '', /text\/html/);
+  assert.ok(page.body.includes('Disparue à Rabat : Yasmine, 8 ans'), 'the public page shows the published text');
+  const home = await app.inject({ method: 'GET', url: '/?lang=fr' });
+  assert.ok(home.body.includes(`/alerts/${alert.publicId}`), 'the home page lists the active alert');
+
   const ended = await post(`/api/alerts/${alert.id}/end`, h.officer!, { outcome: 'found', reason: 'Retrouvée chez une voisine, saine et sauve.' });
   assert.equal(ended.statusCode, 200, ended.body);
   const cancel = await app.inject({ method: 'GET', url: `/alerts/${alert.publicId}.cap` });
   assert.match(cancel.body, /<msgType>Cancel<\/msgType>/);
   assert.ok(!cancel.body.includes('Yasmine'));
   assert.equal((await post(`/api/alerts/${alert.id}/decisions`, h.central!, { step: 'central_validation', outcome: 'approved' })).statusCode, 409, 'no decision on an ended alert');
+  const card = await app.inject({ method: 'GET', url: `/alerts/${alert.publicId}?lang=fr` });
+  assert.equal(card.statusCode, 200);
+  assert.ok(!card.body.includes('Yasmine'), 'the ended page names nobody');
+  assert.ok(!card.body.includes('photo.jpg'), 'the ended page shows no photo');
+  assert.match(card.headers['cache-control'] ?? '', /max-age=30/);
+  const listAfter = await app.inject({ method: 'GET', url: '/?lang=fr' });
+  assert.ok(!listAfter.body.includes(`/alerts/${alert.publicId}`), 'an ended alert leaves the list');
 });
