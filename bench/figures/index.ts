@@ -8,5 +8,6 @@ import { pgliteVsPostgresFigure } from './pglite-vs-postgres.figure.ts';
 import { startupFigure } from './startup.figure.ts';
 import { nameMatchingFigure } from './name-matching.figure.ts';
 import { caseSearchFigure } from './case-search.figure.ts';
+import { alertPublicationFigure } from './alert-publication.figure.ts';
 
-export const FIGURES: readonly FigureModule[] = [startupFigure, idleRssFigure, pgliteVsPostgresFigure, nameMatchingFigure, caseSearchFigure];
+export const FIGURES: readonly FigureModule[] = [startupFigure, idleRssFigure, pgliteVsPostgresFigure, nameMatchingFigure, caseSearchFigure, alertPublicationFigure];
