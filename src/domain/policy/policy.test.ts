@@ -29,3 +29,8 @@ test('API tokens need the scope and stay inside their jurisdiction; the public r
   assert.deepEqual(decide(token, 'case.create'), { allowed: false, reason: 'scope' });
   assert.deepEqual(decide({ kind: 'public', ip: null }, 'case.read_summary'), { allowed: false, reason: 'unauthenticated' });
 });
+
+test('a unit does not administer its province: only case work widens to the province', () => {
+  const unitAdmin = user('administrator', ['MA', 'MA-06', 'MA-CAS', 'MA-CAS-U01']);
+  assert.deepEqual(decide(unitAdmin, 'jurisdiction.create_unit', { jurisdictionPath: ['MA', 'MA-06', 'MA-CAS'] }), { allowed: false, reason: 'jurisdiction' });
+});

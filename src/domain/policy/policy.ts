@@ -17,16 +17,17 @@ export interface PolicyTarget {
 export type PolicyDecision = { readonly allowed: true } | { readonly allowed: false; readonly reason: 'unauthenticated' | 'role' | 'jurisdiction' | 'scope' };
 
 /**
- * Data access is decided down to the prefecture/province: a police unit (the fourth level, under its
- * province) works on its whole province's cases, so a unit-level actor is scoped to its province.
+ * Case work is decided down to the prefecture/province: a police unit (the fourth level, under its
+ * province) works on its whole province's cases and alerts (rules marked unitActsForProvince), so for
+ * those a unit-level actor is scoped to its province. Administration stays at the unit's own level.
  */
 export function accessScope(actor: { readonly jurisdiction: string; readonly jurisdictionPath: readonly string[] }): string {
   return actor.jurisdictionPath.length > 3 ? (actor.jurisdictionPath[2] ?? actor.jurisdiction) : actor.jurisdiction;
 }
 
-function withinJurisdiction(actor: { readonly jurisdiction: string; readonly jurisdictionPath: readonly string[] }, target: PolicyTarget | undefined): boolean {
+function withinJurisdiction(actor: { readonly jurisdiction: string; readonly jurisdictionPath: readonly string[] }, target: PolicyTarget | undefined, rule: PolicyRule): boolean {
   if (!target?.jurisdictionPath) return true;
-  return target.jurisdictionPath.includes(actor.jurisdiction) || target.jurisdictionPath.includes(accessScope(actor));
+  return target.jurisdictionPath.includes(actor.jurisdiction) || (rule.unitActsForProvince === true && target.jurisdictionPath.includes(accessScope(actor)));
 }
 
 export function decide(actor: Actor, action: Action, target?: PolicyTarget): PolicyDecision {
@@ -39,10 +40,10 @@ export function decide(actor: Actor, action: Action, target?: PolicyTarget): Pol
     case 'api_token':
       if (rule.public) return { allowed: true };
       if (!rule.tokenScope || !actor.scopes.includes(rule.tokenScope)) return { allowed: false, reason: 'scope' };
-      return withinJurisdiction(actor, target) ? { allowed: true } : { allowed: false, reason: 'jurisdiction' };
+      return withinJurisdiction(actor, target, rule) ? { allowed: true } : { allowed: false, reason: 'jurisdiction' };
     case 'user':
       if (!rule.roles.includes(actor.role)) return rule.public ? { allowed: true } : { allowed: false, reason: 'role' };
-      if (rule.scope === 'jurisdiction' && !withinJurisdiction(actor, target)) return { allowed: false, reason: 'jurisdiction' };
+      if (rule.scope === 'jurisdiction' && !withinJurisdiction(actor, target, rule)) return { allowed: false, reason: 'jurisdiction' };
       return { allowed: true };
   }
 }

@@ -12,6 +12,8 @@ export interface PolicyRule {
   readonly tokenScope?: string;
   /** Also open to unauthenticated visitors (public site, tips). */
   readonly public?: true;
+  /** Case work: a police unit acts for its whole prefecture/province (see accessScope in policy.ts). */
+  readonly unitActsForProvince?: true;
 }
 
 const ALL_STAFF: readonly Role[] = ['officer', 'supervisor', 'central_command', 'prosecutor_liaison', 'communications', 'auditor', 'dpo', 'administrator'];
@@ -33,26 +35,26 @@ export const POLICY_RULES = {
   // Cases (the case officer's own cases are also readable in full: see app/cases/case-access.ts)
   'case.create': { roles: ['officer', 'supervisor', 'central_command'], scope: 'global', tokenScope: 'cases:write' },
   'case.read_summary': { roles: ['officer', 'supervisor', 'central_command', 'prosecutor_liaison', 'communications'], scope: 'global', tokenScope: 'cases:read' },
-  'case.read_full': { roles: ['officer', 'supervisor', 'central_command', 'prosecutor_liaison'], scope: 'jurisdiction' },
-  'case.update': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction' },
-  'case.assess': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction' },
-  'case.override_assessment': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction' },
-  'case.close': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction' },
-  'case.reopen': { roles: ['supervisor', 'central_command'], scope: 'jurisdiction' },
+  'case.read_full': { roles: ['officer', 'supervisor', 'central_command', 'prosecutor_liaison'], scope: 'jurisdiction', unitActsForProvince: true },
+  'case.update': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction', unitActsForProvince: true },
+  'case.assess': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction', unitActsForProvince: true },
+  'case.override_assessment': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction', unitActsForProvince: true },
+  'case.close': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction', unitActsForProvince: true },
+  'case.reopen': { roles: ['supervisor', 'central_command'], scope: 'jurisdiction', unitActsForProvince: true },
   'case.export_public': { roles: ['officer', 'supervisor', 'central_command', 'communications'], scope: 'global', tokenScope: 'cases:read' },
-  'case.photo_add': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction' },
-  'case.photo_read': { roles: ['officer', 'supervisor', 'central_command', 'prosecutor_liaison'], scope: 'jurisdiction' },
+  'case.photo_add': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction', unitActsForProvince: true },
+  'case.photo_read': { roles: ['officer', 'supervisor', 'central_command', 'prosecutor_liaison'], scope: 'jurisdiction', unitActsForProvince: true },
   // Alerts (the decision chain itself checks each step's role and jurisdiction: domain/alert)
-  'alert.create': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction' },
-  'alert.read': { roles: ['officer', 'supervisor', 'central_command', 'prosecutor_liaison', 'communications'], scope: 'jurisdiction' },
+  'alert.create': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction', unitActsForProvince: true },
+  'alert.read': { roles: ['officer', 'supervisor', 'central_command', 'prosecutor_liaison', 'communications'], scope: 'jurisdiction', unitActsForProvince: true },
   'alert.list': { roles: ['officer', 'supervisor', 'central_command', 'prosecutor_liaison', 'communications'], scope: 'global' },
-  'alert.edit': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction' },
-  'alert.request': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction' },
-  'alert.decide': { roles: ['supervisor', 'central_command', 'prosecutor_liaison'], scope: 'jurisdiction' },
+  'alert.edit': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction', unitActsForProvince: true },
+  'alert.request': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction', unitActsForProvince: true },
+  'alert.decide': { roles: ['supervisor', 'central_command', 'prosecutor_liaison'], scope: 'jurisdiction', unitActsForProvince: true },
   'alert.urgent_publish': { roles: ['central_command'], scope: 'global' },
   'alert.renew': { roles: ['central_command'], scope: 'global' },
-  'alert.update': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction' },
-  'alert.end': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction' },
+  'alert.update': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction', unitActsForProvince: true },
+  'alert.end': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction', unitActsForProvince: true },
   // Audit
   'audit.read': { roles: ['auditor', 'dpo'], scope: 'jurisdiction' },
   'audit.verify': { roles: ['auditor', 'dpo', 'administrator'], scope: 'global' },
