@@ -33,7 +33,9 @@ export async function storeVersion(trx: Transaction<DB>, ctx: AppContext, alert:
   const caseRow = await findCase(trx, row.case_id);
   if (!caseRow) throw new Error('alert without its case');
   const sentAt = new Date(version.at);
-  const expiresAt = new Date(version.expiresAt);
+  // A Cancel stays valid for a day after it is sent (an expired alert's own expiry is already past), so
+  // receivers keep honouring the withdrawal.
+  const expiresAt = version.msgType === 'Cancel' ? new Date(Math.max(Date.parse(version.expiresAt), sentAt.getTime() + 24 * 3_600_000)) : new Date(version.expiresAt);
   const input = { publicId: row.public_id, version: version.number, sentAt, expiresAt, exercise: row.is_exercise, baseUrl: ctx.config.publicBaseUrl };
   const earlier = (await listVersions(trx, row.id)).map((v) => capStub(v, row.is_exercise));
   const zone = publicZone(draft.zone);

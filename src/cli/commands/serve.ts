@@ -3,6 +3,7 @@ import { loadConfigFromEnvironment } from '../../config/config.ts';
 import { boot } from '../../app/bootstrap.ts';
 import { buildHttpApp } from '../../http/app.ts';
 import { startJobQueue } from '../../jobs/job-queue.ts';
+import { registerAlertJobs } from '../../jobs/alert-jobs.ts';
 import { announceFirstAdminEnrolment } from '../../app/accounts/first-admin-announcement.ts';
 import type { CliCommand } from './command.ts';
 
@@ -12,6 +13,7 @@ export const serveCommand: CliCommand = {
     const config = loadConfigFromEnvironment();
     const ctx = await boot(config);
     const jobs = config.jobsEnabled ? await startJobQueue(ctx.store, config.database.mode === 'postgres' ? config.database.url : undefined, { supervise: true }) : undefined;
+    if (jobs) await registerAlertJobs(jobs.boss, ctx);
     const app = await buildHttpApp(ctx);
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
