@@ -54,7 +54,7 @@ export async function runAlertTick(ctx: AppContext): Promise<TickReport> {
       }
       const caseRow = await findCase(ctx.store.db, row.case_id);
       if (!caseRow || !row.published_at) continue;
-      const radius = dueRadiusKm(ctx, draft, caseRow.record as PartialCaseRecord, row.published_at, now);
+      const radius = dueRadiusKm(ctx, draft, caseRow.record, row.published_at, now);
       if (radius === undefined) continue;
       await applyToAlert(ctx, SYSTEM, row.id, { type: 'update', kind: 'zone', by: null }, (d) => {
         const [first, ...rest] = d.zone.circles;
