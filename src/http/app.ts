@@ -21,6 +21,13 @@ import { validatorCompiler } from './validation.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
 
+/** What may be logged of an unexpected error: its class, its code and its stack frames, never its message. */
+export function describeUnknownError(err: unknown): { type: string; code: string | null; frames: string[] } {
+  const e = err as { name?: unknown; code?: unknown; stack?: unknown };
+  const frames = typeof e.stack === 'string' ? e.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 12).map((l) => l.trim()) : [];
+  return { type: typeof e.name === 'string' ? e.name : typeof err, code: typeof e.code === 'string' ? e.code : null, frames };
+}
+
 export type HttpApp = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider>;
 
 export async function buildHttpApp(ctx: AppContext): Promise<HttpApp> {
@@ -84,8 +91,9 @@ export async function buildHttpApp(ctx: AppContext): Promise<HttpApp> {
       if (known.status >= 500) request.log.error({ code: known.code }, 'server error');
       return sendProblem(reply, request, known);
     }
-    // Unknown: log type and stack for operators (no request body, no values), answer a bare 500.
-    request.log.error({ err: { type: (err as Error).name, message: (err as Error).message, stack: (err as Error).stack } }, 'unhandled error');
+    // Unknown: log the error's type, its code (e.g. a SQLSTATE) and where it was thrown, for operators.
+    // Not its message: driver messages can quote input ("invalid input syntax for type uuid: …").
+    request.log.error({ err: describeUnknownError(err) }, 'unhandled error');
     return sendProblem(reply, request, new AppError('internal', 'Something went wrong on our side. Quote the request id if you report it.'));
   });
   app.setNotFoundHandler((request, reply) => sendProblem(reply, request, new AppError('not_found', 'Nothing is served at this address.')));

@@ -17,3 +17,12 @@ test('request log lines carry the path and request id, never the query string, c
     await t.close();
   }
 });
+
+test('an unexpected error is logged by type, code and frames, never by its message', async () => {
+  const { describeUnknownError } = await import('../http/app.ts');
+  const err = Object.assign(new Error('invalid input syntax for type uuid: "Zumurrudmarker"'), { code: '22P02' });
+  const logged = JSON.stringify(describeUnknownError(err));
+  assert.ok(!logged.includes('Zumurrudmarker'));
+  assert.match(logged, /22P02/);
+  assert.match(logged, /logger\.test\.ts/);
+});

@@ -6,6 +6,7 @@
  * and the next run completes the work.
  */
 import type { SystemActor } from '../../domain/actor.ts';
+import { AppError } from '../../domain/errors.ts';
 import { isExpired } from '../../domain/alert/alert-lifecycle.ts';
 import type { PartialCaseRecord } from '../../domain/case/field-classes.ts';
 import { growthSchedule } from '../../domain/zone/zone-radius.ts';
@@ -66,7 +67,9 @@ export async function runAlertTick(ctx: AppContext): Promise<TickReport> {
     } catch (err) {
       if (err instanceof TickSkip) continue;
       failed += 1;
-      ctx.log.error({ alertId: row.id, err: { type: err instanceof Error ? err.name : 'unknown', message: err instanceof Error ? err.message : String(err) } }, 'alert tick failed for one alert');
+      // Catalogue errors carry no personal data, so their code and detail are logged; other errors by type only.
+      const known = err instanceof AppError ? { code: err.code, detail: err.message } : { type: err instanceof Error ? err.name : typeof err };
+      ctx.log.error({ alertId: row.id, err: known }, 'alert tick failed for one alert');
     }
   }
   if (expired || grown || failed) ctx.log.info({ expired, grown, failed }, 'alert tick');
