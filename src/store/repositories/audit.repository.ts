@@ -14,20 +14,8 @@ import { jurisdictionSubtree } from './jurisdictions.repository.ts';
 /** Arbitrary constant naming the audit chain's advisory lock. */
 const AUDIT_LOCK_KEY = 7_263_001;
 
-export interface AuditAppend {
-  readonly at: Date;
-  readonly actorType: AuditActorType;
-  readonly actorId: string | null;
-  readonly actorRole: string | null;
-  readonly actorJurisdiction: string | null;
-  readonly ip: string | null;
-  readonly objectType: string;
-  readonly objectId: string | null;
-  readonly action: string;
-  readonly purpose: string | null;
-  /** Identifiers and field names only: never a personal value. */
-  readonly details: Readonly<Record<string, unknown>>;
-}
+/** An entry to append: everything but its place in the chain (seq, id), which the append assigns. */
+export type AuditAppend = Omit<AuditEntry, 'seq' | 'id' | 'actorType'> & { readonly actorType: AuditActorType };
 
 export async function appendAuditEntry(trx: Transaction<DB>, input: AuditAppend): Promise<ChainedAuditEntry> {
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`.execute(trx);

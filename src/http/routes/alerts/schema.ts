@@ -1,5 +1,6 @@
 /** Request schemas of the staff alert routes. */
 import { Type } from 'typebox';
+import { closed, enumOf } from '../../schema-kit.ts';
 import { ALERT_LANGUAGES, ALERT_TEXT_FIELDS, ALERT_TEXT_LIMITS, FREE_TEXT_MAX } from '../../../domain/alert-text/alert-languages.ts';
 import { UPDATE_KINDS } from '../../../domain/alert/alert-vocabulary.ts';
 import { DECISION_STEPS } from '../../../domain/alert/decision-record.ts';
@@ -7,8 +8,6 @@ import { PROSECUTOR_FIELD_LIMITS as P } from '../../../domain/alert/prosecutor-d
 import { REASON_MAX_LENGTH } from '../../../domain/case/case-lifecycle.ts';
 import { GeoPointSchema } from '../cases/case-record.schema.ts';
 
-const closed = { additionalProperties: false } as const;
-const enumOf = <const V extends readonly string[]>(v: V) => Type.Unsafe<V[number]>({ type: 'string', enum: [...v] });
 const reason = Type.String({ minLength: 1, maxLength: REASON_MAX_LENGTH });
 
 export const AlertIdParams = Type.Object({ id: Type.String({ format: 'uuid', maxLength: 36 }) }, closed);

@@ -4,7 +4,8 @@
  * assignable to the domain's `CaseRecord` (checked at the bottom of this file). Every string is capped,
  * every list bounded, every object closed.
  */
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
+import { closed, enumOf, nullable } from '../../schema-kit.ts';
 import {
   BUILDS,
   CIRCUMSTANCE_INDICATORS,
@@ -25,10 +26,7 @@ import {
 } from '../../../domain/case/case-record.ts';
 import { CASE_LIMITS as L } from '../../../domain/case/case-validation.ts';
 
-const closed = { additionalProperties: false } as const;
-// A closed vocabulary as a JSON-schema enum; its static type is exactly the vocabulary's union.
-const oneOf = <const V extends readonly string[]>(vocabulary: V) => Type.Unsafe<V[number]>({ type: 'string', enum: [...vocabulary] });
-const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
 const text = (max: number) => Type.String({ maxLength: max });
 const instant = Type.String({ format: 'date-time', maxLength: 40 });
 const date = Type.String({ format: 'date', maxLength: 10 });
@@ -44,26 +42,26 @@ const ChildSchema = Type.Object(
     givenNameLatin: nullable(text(L.name)),
     familyNameLatin: nullable(text(L.name)),
     otherNames: Type.Array(text(L.name), { maxItems: L.otherNames }),
-    sex: oneOf(SEXES),
+    sex: enumOf(SEXES),
     birthDate: nullable(date),
     ageYears: nullable(Type.Integer({ minimum: 0, maximum: L.maxAgeYears })),
     idCardNumber: nullable(text(L.code)),
     heightCm: nullable(Type.Number({ minimum: 0, maximum: 300 })),
-    build: nullable(oneOf(BUILDS)),
-    hair: Type.Object({ colour: nullable(oneOf(HAIR_COLOURS)), length: nullable(oneOf(HAIR_LENGTHS)), texture: nullable(oneOf(HAIR_TEXTURES)) }, closed),
-    eyes: nullable(oneOf(EYE_COLOURS)),
-    visibleMarks: Type.Array(Type.Object({ kind: oneOf(MARK_KINDS), description: nullable(text(L.shortText)) }, closed), { maxItems: L.visibleMarks }),
+    build: nullable(enumOf(BUILDS)),
+    hair: Type.Object({ colour: nullable(enumOf(HAIR_COLOURS)), length: nullable(enumOf(HAIR_LENGTHS)), texture: nullable(enumOf(HAIR_TEXTURES)) }, closed),
+    eyes: nullable(enumOf(EYE_COLOURS)),
+    visibleMarks: Type.Array(Type.Object({ kind: enumOf(MARK_KINDS), description: nullable(text(L.shortText)) }, closed), { maxItems: L.visibleMarks }),
     clothing: Type.Object(
       {
         items: Type.Array(
-          Type.Object({ garment: oneOf(GARMENTS), colours: Type.Array(oneOf(COLOURS), { maxItems: L.coloursPerItem }), note: nullable(text(L.shortText)) }, closed),
+          Type.Object({ garment: enumOf(GARMENTS), colours: Type.Array(enumOf(COLOURS), { maxItems: L.coloursPerItem }), note: nullable(text(L.shortText)) }, closed),
           { maxItems: L.clothingItems },
         ),
         description: nullable(text(L.longText)),
       },
       closed,
     ),
-    languages: Type.Array(oneOf(LANGUAGES), { maxItems: L.languages }),
+    languages: Type.Array(enumOf(LANGUAGES), { maxItems: L.languages }),
     photos: Type.Array(Type.Object({ id: text(L.code), forPublication: Type.Boolean(), takenOn: nullable(date) }, closed), { maxItems: L.photos }),
     health: Type.Object({ medicalNeeds: nullable(text(L.longText)), disability: nullable(text(L.longText)) }, closed),
   },
@@ -87,8 +85,8 @@ const LastSeenSchema = Type.Object(
 const CircumstancesSchema = Type.Object(
   {
     narrative: nullable(text(L.narrative)),
-    indicators: Type.Array(oneOf(CIRCUMSTANCE_INDICATORS), { maxItems: CIRCUMSTANCE_INDICATORS.length }),
-    vulnerabilities: Type.Array(oneOf(VULNERABILITY_INDICATORS), { maxItems: VULNERABILITY_INDICATORS.length }),
+    indicators: Type.Array(enumOf(CIRCUMSTANCE_INDICATORS), { maxItems: CIRCUMSTANCE_INDICATORS.length }),
+    vulnerabilities: Type.Array(enumOf(VULNERABILITY_INDICATORS), { maxItems: VULNERABILITY_INDICATORS.length }),
   },
   closed,
 );
@@ -100,7 +98,7 @@ const InvestigationSchema = Type.Object(
     placesFrequented: Type.Array(Type.Object({ label: text(L.shortText), address: nullable(text(L.shortText)), point: nullable(GeoPointSchema) }, closed), { maxItems: L.placesFrequented }),
     friends: Type.Array(Type.Object({ name: text(L.name), phone: nullable(text(L.code)), note: nullable(text(L.shortText)) }, closed), { maxItems: L.friends }),
     school: nullable(Type.Object({ name: text(L.shortText), level: nullable(text(L.code)), address: nullable(text(L.shortText)) }, closed)),
-    onlineAccounts: Type.Array(Type.Object({ platform: oneOf(ONLINE_PLATFORMS), handle: text(L.shortText) }, closed), { maxItems: L.onlineAccounts }),
+    onlineAccounts: Type.Array(Type.Object({ platform: enumOf(ONLINE_PLATFORMS), handle: text(L.shortText) }, closed), { maxItems: L.onlineAccounts }),
     phone: nullable(text(L.code)),
   },
   closed,
@@ -111,7 +109,7 @@ const ReporterSchema = Type.Object(
     givenName: text(L.name),
     familyName: text(L.name),
     idCardNumber: nullable(text(L.code)),
-    relation: oneOf(RELATIONS),
+    relation: enumOf(RELATIONS),
     relationDetail: nullable(text(L.shortText)),
     phones: Type.Array(text(L.code), { maxItems: L.phones }),
     email: nullable(text(L.shortText)),
@@ -122,16 +120,16 @@ const ReporterSchema = Type.Object(
 );
 
 const SuspectSchema = Type.Object(
-  { name: nullable(text(L.name)), sex: nullable(oneOf(SEXES)), approximateAge: nullable(Type.Integer({ minimum: 0, maximum: 120 })), description: nullable(text(L.longText)) },
+  { name: nullable(text(L.name)), sex: nullable(enumOf(SEXES)), approximateAge: nullable(Type.Integer({ minimum: 0, maximum: 120 })), description: nullable(text(L.longText)) },
   closed,
 );
 
 const VehicleSchema = Type.Object(
   {
-    kind: nullable(oneOf(VEHICLE_KINDS)),
+    kind: nullable(enumOf(VEHICLE_KINDS)),
     make: nullable(text(L.shortText)),
     model: nullable(text(L.shortText)),
-    colour: nullable(oneOf(COLOURS)),
+    colour: nullable(enumOf(COLOURS)),
     plate: nullable(text(L.code)),
     description: nullable(text(L.longText)),
   },

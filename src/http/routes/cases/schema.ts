@@ -1,12 +1,11 @@
 /** Request schemas of the case routes. The form itself is in case-record.schema.ts. */
 import { Type } from 'typebox';
+import { closed, enumOf } from '../../schema-kit.ts';
 import { CLOSURE_OUTCOMES } from '../../../domain/case/case-record.ts';
 import { PRIORITIES } from '../../../domain/case/assessment.ts';
 import { REASON_MAX_LENGTH } from '../../../domain/case/case-lifecycle.ts';
 import { CaseRecordSchema } from './case-record.schema.ts';
 
-const closed = { additionalProperties: false } as const;
-const enumOf = <const V extends readonly string[]>(v: V) => Type.Unsafe<V[number]>({ type: 'string', enum: [...v] });
 
 export const CaseIdParams = Type.Object({ id: Type.String({ format: 'uuid', maxLength: 36 }) }, closed);
 export const PhotoParams = Type.Object({ id: Type.String({ format: 'uuid', maxLength: 36 }), photoId: Type.String({ format: 'uuid', maxLength: 36 }) }, closed);
