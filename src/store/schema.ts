@@ -213,6 +213,8 @@ export interface AlertsTable {
   ended_at: Timestamp | null;
   end_outcome: 'found' | 'withdrawn' | 'expired' | null;
   prosecutor_due_at: Timestamp | null;
+  /** Times the tick escalated an overdue prosecutor decision (once at due time, then hourly). */
+  prosecutor_escalations: Generated<number>;
   current_version: Generated<number>;
 }
 

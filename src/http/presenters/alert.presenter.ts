@@ -4,6 +4,7 @@
  */
 import { Type, type Static } from 'typebox';
 import type { LoadedAlert } from '../../app/alerts/alert-store.ts';
+import type { AlertRow } from '../../store/repositories/alerts.repository.ts';
 import { prosecutorStatus } from '../../domain/alert/decision-chain.ts';
 
 const Open = Type.Record(Type.String(), Type.Unknown());
@@ -30,8 +31,33 @@ export const AlertResponse = Type.Object({
 export type AlertResponse = Static<typeof AlertResponse>;
 
 export const AlertListResponse = Type.Object({
-  items: Type.Array(Type.Object({ id: Type.String(), publicId: Type.String(), caseId: Type.String(), state: Type.String(), updatedAt: Type.String(), expiresAt: Nullable(Type.String()) })),
+  items: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      publicId: Type.String(),
+      caseId: Type.String(),
+      state: Type.String(),
+      updatedAt: Type.String(),
+      expiresAt: Nullable(Type.String()),
+      /** On the urgent path: when the prosecutor's decision is due, and how often it was escalated as overdue. */
+      prosecutorDueAt: Nullable(Type.String()),
+      prosecutorEscalations: Type.Integer(),
+    }),
+  ),
 });
+
+export function presentAlertListItem(r: AlertRow): Static<typeof AlertListResponse>['items'][number] {
+  return {
+    id: r.id,
+    publicId: r.public_id,
+    caseId: r.case_id,
+    state: r.state,
+    updatedAt: r.updated_at.toISOString(),
+    expiresAt: r.expires_at?.toISOString() ?? null,
+    prosecutorDueAt: r.prosecutor_due_at?.toISOString() ?? null,
+    prosecutorEscalations: r.prosecutor_escalations,
+  };
+}
 
 export function presentAlert(a: LoadedAlert, now: Date, baseUrl: string): AlertResponse {
   const s = a.state;

@@ -92,6 +92,12 @@ export async function insertDecision(trx: Db, d: Omit<AlertDecisionRow, 'record'
   await trx.insertInto('alert_decisions').values({ ...d, record: JSON.stringify(d.record) }).execute();
 }
 
+/** Raises the escalation count to `level` if it is lower; false when another run already did. */
+export async function raiseProsecutorEscalation(trx: Db, id: string, level: number): Promise<boolean> {
+  const r = await trx.updateTable('alerts').set({ prosecutor_escalations: level }).where('id', '=', id).where('prosecutor_escalations', '<', level).executeTakeFirst();
+  return r.numUpdatedRows === 1n;
+}
+
 export async function listDecisions(db: Db, alertId: string): Promise<AlertDecisionRow[]> {
   return db.selectFrom('alert_decisions').selectAll().where('alert_id', '=', alertId).orderBy('seq').execute();
 }

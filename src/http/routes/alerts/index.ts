@@ -11,7 +11,7 @@ import { listAlertsFor, readAlert } from '../../../app/alerts/read-alert.ts';
 import type { Zone } from '../../../domain/zone/zone.ts';
 import { guard, requireUser } from '../../plugins/authenticate.ts';
 import { withFieldPrefix } from '../../problem.ts';
-import { AlertListResponse, AlertResponse, presentAlert } from '../../presenters/alert.presenter.ts';
+import { AlertListResponse, AlertResponse, presentAlert, presentAlertListItem } from '../../presenters/alert.presenter.ts';
 import { AlertIdParams, CaseIdParams, DecisionBody, EditDraftBody, EndBody, ListQuery, RenewBody, UpdateBody, UrgentBody } from './schema.ts';
 
 const security: { [label: string]: string[] }[] = [{ session: [] }];
@@ -38,7 +38,7 @@ export const alertRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async
 
   app.get('/api/alerts', { onRequest: [guard('alert.list')], schema: { tags, summary: 'Alerts by state', security, querystring: ListQuery, response: { 200: AlertListResponse } } }, async (request, reply) => {
     const rows = await listAlertsFor(ctx, requireUser(request), request.query.state ?? [], request.query.limit ?? 50);
-    return reply.header('cache-control', 'no-store').send({ items: rows.map((r) => ({ id: r.id, publicId: r.public_id, caseId: r.case_id, state: r.state, updatedAt: r.updated_at.toISOString(), expiresAt: r.expires_at?.toISOString() ?? null })) });
+    return reply.header('cache-control', 'no-store').send({ items: rows.map(presentAlertListItem) });
   });
 
   app.get('/api/alerts/:id', { onRequest: [guard('alert.read')], schema: { tags, summary: 'One alert: draft, decisions, versions', security, params: AlertIdParams, response: { 200: AlertResponse } } }, async (request, reply) => {
