@@ -45,18 +45,24 @@ export function lastSeenArea(publicRecord: PartialCaseRecord, provinceCode: stri
   };
 }
 
+/** The generated texts for a public subset, with the officer's free text per language woven in. */
+export function generatedTexts(s: Pick<DraftSource, 'reference' | 'publicRecord' | 'now' | 'geo'> & { readonly provinceCode: string | null; readonly lastSeenAt: string | Date; readonly freeText?: FreeText }): AlertTexts {
+  return composeAlertTexts({
+    publicRecord: s.publicRecord,
+    reference: s.reference,
+    lastSeenArea: lastSeenArea(s.publicRecord, s.provinceCode, s.geo),
+    lastSeenAt: s.lastSeenAt,
+    callNumber: '19',
+    now: s.now,
+    ...(s.freeText ? { freeText: s.freeText } : {}),
+  });
+}
+
 export function composeDraft(s: DraftSource): AlertDraft {
   const minutesSinceLastSeen = Math.max(0, Math.round((s.now.getTime() - new Date(s.record.lastSeen.at).getTime()) / 60_000));
   const vehicleInvolved = s.record.circumstances.indicators.includes('vehicle_involved') || s.record.vehicle !== null;
   const radiusKm = initialRadiusKm({ ageYears: Math.min(17, Math.max(0, s.record.child.ageYears ?? 10)), vehicleInvolved, minutesSinceLastSeen });
-  const texts = composeAlertTexts({
-    publicRecord: s.publicRecord,
-    reference: s.reference,
-    lastSeenArea: lastSeenArea(s.publicRecord, s.record.lastSeen.prefectureCode, s.geo),
-    lastSeenAt: s.record.lastSeen.at,
-    callNumber: '19',
-    now: s.now,
-  });
+  const texts = generatedTexts({ ...s, provinceCode: s.record.lastSeen.prefectureCode, lastSeenAt: s.record.lastSeen.at });
   const photo = s.publicRecord.child?.photos?.find((p) => p.forPublication && p.id);
   return {
     texts,

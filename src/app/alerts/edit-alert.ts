@@ -17,7 +17,7 @@ import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { caseJurisdictionPath } from '../cases/case-view.ts';
 import { loadCaseRow, publicSubset } from '../cases/read-case.ts';
-import { type AlertDraft, lastSeenArea } from './alert-draft.ts';
+import { type AlertDraft, generatedTexts, lastSeenArea } from './alert-draft.ts';
 import { applyToAlert } from './alert-events.ts';
 import { type LoadedAlert, decodeAlert, loadAlertRow, lockAlert } from './alert-store.ts';
 
@@ -33,7 +33,7 @@ async function checkedDraft(ctx: AppContext, current: AlertDraft, caseId: string
   const caseRow = await loadCaseRow(ctx.store.db, caseId);
   const photos = await listCasePhotos(ctx.store.db, caseId);
   const pub = publicSubset(caseRow, photos);
-  const next: AlertDraft = { ...current, ...changes, freeText: changes.freeText ?? current.freeText };
+  let next: AlertDraft = { ...current, ...changes, freeText: changes.freeText ?? current.freeText };
   const properNames = alertProperNames({ publicRecord: pub, reference: caseRow.reference, lastSeenArea: lastSeenArea(pub, caseRow.province_code, ctx.geo), lastSeenAt: caseRow.last_seen_at, callNumber: '19', now: ctx.clock.now() });
   const errors: FieldError[] = [
     ...(changes.texts ? validateEditedTexts(next.texts, { properNames, reference: caseRow.reference, callNumber: '19' }) : []),
@@ -42,6 +42,10 @@ async function checkedDraft(ctx: AppContext, current: AlertDraft, caseId: string
   ];
   if (changes.photoId && !photos.some((p) => p.id === changes.photoId && p.publishable)) errors.push({ field: '/photoId', message: 'must be a photo of this case marked publishable' });
   if (errors.length) throw new AppError('validation_failed', `The alert draft has ${errors.length} problem${errors.length === 1 ? '' : 's'}.`, { errors });
+  // New free text without hand-edited texts: regenerate the texts around it (the officer edits afterwards).
+  if (changes.freeText && !changes.texts) {
+    next = { ...next, texts: generatedTexts({ reference: caseRow.reference, publicRecord: pub, now: ctx.clock.now(), geo: ctx.geo, provinceCode: caseRow.province_code, lastSeenAt: caseRow.last_seen_at, freeText: next.freeText }) };
+  }
   return next;
 }
 

@@ -55,6 +55,13 @@ test('the whole chain over HTTP: draft, edit, request, three decisions, public C
   assert.equal(outside.statusCode, 400, 'a zone outside Morocco is refused');
   assert.match(outside.json<{ errors: { field: string }[] }>().errors[0]?.field ?? '', /^body\/zone/);
 
+  const withFree = await app.inject({ method: 'PUT', url: `/api/alerts/${alert.id}/draft`, headers: h.officer!, payload: { revision: alert.revision + 1, freeText: { fr: 'Elle porte un bracelet rouge.' } } });
+  assert.equal(withFree.statusCode, 200, withFree.body);
+  assert.ok(JSON.stringify(withFree.json<{ draft: unknown }>().draft).includes('bracelet rouge'), 'free text is woven into the regenerated texts');
+  const freeRevision = withFree.json<{ revision: number }>().revision;
+  const keep = await app.inject({ method: 'PUT', url: `/api/alerts/${alert.id}/draft`, headers: h.officer!, payload: { revision: freeRevision, texts: { ...withFree.json<{ draft: { texts: typeof texts } }>().draft.texts, 'fr-MA': { ...withFree.json<{ draft: { texts: typeof texts } }>().draft.texts['fr-MA']!, headline: 'Disparue à Rabat : Yasmine, 8 ans' } } } });
+  assert.equal(keep.statusCode, 200, keep.body);
+
   assert.equal((await post(`/api/alerts/${alert.id}/request`, h.officer!)).statusCode, 200);
   assert.equal((await post(`/api/alerts/${alert.id}/decisions`, h.officer!, { step: 'supervisor_check', outcome: 'approved' })).statusCode, 403);
   assert.equal((await post(`/api/alerts/${alert.id}/decisions`, h.supervisor!, { step: 'supervisor_check', outcome: 'approved' })).statusCode, 200);
