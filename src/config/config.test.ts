@@ -39,3 +39,12 @@ test('production refuses to start without master keys; key ids and sizes are che
   const ok = loadConfig({ NODE_ENV: 'production', MASTER_KEYS: `old:${k},new:${Buffer.alloc(32, 2).toString('base64')}` });
   assert.equal(ok.masterKeyActive, 'new');
 });
+
+test('alert fatigue settings: defaults, and a wrong value names its variable', () => {
+  const c = loadConfig({});
+  assert.equal(c.alerts.fatigue.maxPushesPerDayPerArea, 3);
+  assert.deepEqual(c.alerts.fatigue.quietHours, { start: '22:00', end: '07:00' });
+  assert.throws(() => loadConfig({ ALERT_QUIET_HOURS: '25:00-07:00' }), /ALERT_QUIET_HOURS/);
+  assert.throws(() => loadConfig({ ALERT_QUIET_TIERS: 'critical' }), /ALERT_QUIET_TIERS/);
+  assert.equal(loadConfig({ ALERT_QUIET_HOURS: 'off' }).alerts.fatigue.quietHours, null);
+});

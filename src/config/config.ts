@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import path from 'node:path';
+import { type FatigueConfig, parseFatigueConfig } from '../domain/alert-fatigue/fatigue-rules.ts';
 
 const intIn = (min: number, max: number, fallback: number) =>
   z
@@ -63,6 +64,10 @@ const schema = z.object({
   ALERT_DEFAULT_HOURS: intIn(1, 30 * 24, 72),
   ZONE_OUTER_RADIUS_KM: intIn(5, 1000, 160),
   ZONE_STEP_MINUTES: intIn(5, 24 * 60, 30),
+  // Parsed by the alert-fatigue domain module (it owns their rules), after the schema.
+  ALERT_PUSH_LIMIT_PER_DAY: z.string().optional(),
+  ALERT_QUIET_HOURS: z.string().optional(),
+  ALERT_QUIET_TIERS: z.string().optional(),
 });
 
 export type AlertStep = 'supervisor_check' | 'central_validation' | 'prosecutor_decision';
@@ -99,6 +104,8 @@ export interface Config {
     readonly defaultHours: number;
     readonly zoneOuterRadiusKm: number;
     readonly zoneStepMinutes: number;
+    /** Per-area push limits and quiet hours, applied by the channels that push (domain/alert-fatigue). */
+    readonly fatigue: FatigueConfig;
   };
 }
 
@@ -138,7 +145,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (new Set(masterKeys.map((k) => k.id)).size !== masterKeys.length) problems.push('MASTER_KEYS: key ids must be unique');
   if (v.MASTER_KEY_ACTIVE && !masterKeys.some((k) => k.id === v.MASTER_KEY_ACTIVE)) problems.push(`MASTER_KEY_ACTIVE: names key "${v.MASTER_KEY_ACTIVE}", which is not in MASTER_KEYS`);
   if (v.NODE_ENV === 'production' && masterKeys.length === 0) problems.push('MASTER_KEYS: required when NODE_ENV=production (generate one with `npx tifli keys generate`)');
-  if (problems.length) throw new ConfigError(problems);
+  const fatigue = parseFatigueConfig({ ALERT_PUSH_LIMIT_PER_DAY: v.ALERT_PUSH_LIMIT_PER_DAY, ALERT_QUIET_HOURS: v.ALERT_QUIET_HOURS, ALERT_QUIET_TIERS: v.ALERT_QUIET_TIERS });
+  if (!fatigue.ok) problems.push(...fatigue.problems.map((p) => `${p.field}: ${p.message}`));
+  if (problems.length || !fatigue.ok) throw new ConfigError(problems);
 
   const port = v.PORT;
   const dataDir = path.resolve(v.DATA_DIR);
@@ -166,6 +175,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       defaultHours: v.ALERT_DEFAULT_HOURS,
       zoneOuterRadiusKm: v.ZONE_OUTER_RADIUS_KM,
       zoneStepMinutes: v.ZONE_STEP_MINUTES,
+      fatigue: fatigue.value,
     },
   });
 }
