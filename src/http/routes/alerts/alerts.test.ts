@@ -21,6 +21,7 @@ before(async () => {
   h.central = (await signIn(t, app, { role: 'central_command', jurisdiction: 'MA' })).headers;
   h.prosecutor = (await signIn(t, app, { role: 'prosecutor_liaison', jurisdiction: 'MA-RAB' })).headers;
   h.outsider = (await signIn(t, app, { role: 'officer', jurisdiction: 'MA-CAS' })).headers;
+  h.communications = (await signIn(t, app, { role: 'communications', jurisdiction: 'MA' })).headers;
 });
 after(async () => {
   await app.close();
@@ -40,6 +41,9 @@ test('the whole chain over HTTP: draft, edit, request, three decisions, public C
   assert.equal(draft.statusCode, 201, draft.body);
   const alert = draft.json<{ id: string; publicId: string; revision: number; draft: { texts: Record<string, Record<string, string>> } }>();
   assert.equal((await post(`/api/cases/${caseId}/alerts`, h.outsider!)).statusCode, 403, 'outside the jurisdiction');
+  const seenBy = async (who: Headers) => JSON.stringify((await app.inject({ method: 'GET', url: `/api/alerts/${alert.id}`, headers: who })).json<{ draft: { zone: unknown } }>().draft.zone);
+  assert.ok((await seenBy(h.officer!)).includes('34.0209'), 'the case officer sees the real zone');
+  assert.ok(!(await seenBy(h.communications!)).includes('34.0209'), 'communications staff never see the last-seen point');
 
   const texts = structuredClone(alert.draft.texts);
   texts['fr-MA']!.headline = 'Disparue à Rabat : Yasmine, 8 ans';
@@ -74,6 +78,9 @@ test('the whole chain over HTTP: draft, edit, request, three decisions, public C
   });
   assert.equal(last.statusCode, 200, last.body);
   assert.equal(last.json<{ state: string }>().state, 'active');
+
+  const asComms = await app.inject({ method: 'GET', url: `/api/alerts/${alert.id}`, headers: h.communications! });
+  assert.ok(!asComms.body.includes('Substitut') && !asComms.body.includes('2026/77'), 'the prosecutor’s details stay with the case officers');
 
   const cap = await app.inject({ method: 'GET', url: `/alerts/${alert.publicId}.cap` });
   assert.equal(cap.statusCode, 200);
