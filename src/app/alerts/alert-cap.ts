@@ -36,21 +36,22 @@ export interface CapVersionInput {
   readonly baseUrl: string;
 }
 
-function area(zone: Zone, geo: ZoneGeography, lang: AlertLanguage): CapArea {
-  const provinces = new Set(zone.provinces);
-  for (const c of zone.circles) {
+/** `zone` is the public zone (its shapes are published); `naming` the officer's, which names the provinces. */
+function area(zone: Zone, naming: Zone, geo: ZoneGeography, lang: AlertLanguage): CapArea {
+  const provinces = new Set(naming.provinces);
+  for (const c of naming.circles) {
     const at = geo.locate(c.center);
     if (at) provinces.add(at.provinceCode);
   }
   return {
-    areaDesc: zoneAreaDesc(zone, LANGUAGE_KEYS[lang], geo),
+    areaDesc: zoneAreaDesc(naming, LANGUAGE_KEYS[lang], geo),
     circles: zone.circles.map((c) => ({ center: c.center, radiusKm: c.radiusKm })),
     polygons: zone.polygons.map((p) => (p.coordinates[0] ?? []).map(([lon, lat]) => ({ lat: lat ?? 0, lon: lon ?? 0 }))),
     geocodes: [...[...provinces].sort(), ...[...zone.regions].sort()].map((value) => ({ valueName: 'ISO3166-2' as const, value })),
   };
 }
 
-export function activeCapContent(input: CapVersionInput, view: ActivePublicAlert, zone: Zone, geo: ZoneGeography, ratings: CapRatings, photo: CapResource | null): CapVersionContent {
+export function activeCapContent(input: CapVersionInput, view: ActivePublicAlert, zone: Zone, naming: Zone, geo: ZoneGeography, ratings: CapRatings, photo: CapResource | null): CapVersionContent {
   const web = `${input.baseUrl}/alerts/${input.publicId}`;
   const infos: CapInfo[] = ALERT_LANGUAGES.map((lang) => ({
     language: lang,
@@ -68,7 +69,7 @@ export function activeCapContent(input: CapVersionInput, view: ActivePublicAlert
     contact: CONTACT,
     parameters: [{ valueName: 'caseReference', value: view.reference }],
     resources: photo ? [photo] : [],
-    areas: [area(zone, geo, lang)],
+    areas: [area(zone, naming, geo, lang)],
   }));
   return {
     identifier: capIdentifier(CAP_IDENTIFIER_NAMESPACE, input.publicId, input.version),
@@ -82,7 +83,7 @@ export function activeCapContent(input: CapVersionInput, view: ActivePublicAlert
 }
 
 /** The Cancel: no description of the child, no photo, the closing ratings; the area as last published. */
-export function cancelCapContent(input: CapVersionInput, zone: Zone, geo: ZoneGeography): CapVersionContent {
+export function cancelCapContent(input: CapVersionInput, zone: Zone, naming: Zone, geo: ZoneGeography): CapVersionContent {
   const infos: CapInfo[] = ALERT_LANGUAGES.map((lang) => ({
     language: lang,
     event: EVENT[lang],
@@ -95,7 +96,7 @@ export function cancelCapContent(input: CapVersionInput, zone: Zone, geo: ZoneGe
     contact: CONTACT,
     parameters: [],
     resources: [],
-    areas: [area(zone, geo, lang)],
+    areas: [area(zone, naming, geo, lang)],
   }));
   return {
     identifier: capIdentifier(CAP_IDENTIFIER_NAMESPACE, input.publicId, input.version),

@@ -21,8 +21,10 @@ export interface ActiveViewInput {
   readonly expiresAt: Date;
   readonly draft: AlertDraft;
   readonly publicRecord: PartialCaseRecord;
-  /** The zone as the public sees it (publicZone). */
+  /** The zone as the public sees it (publicZone): what the map draws. */
   readonly zone: Zone;
+  /** The zone as drawn by the officer: names its provinces (public knowledge: the last-seen area is public). */
+  readonly namingZone: Zone;
   readonly photo: { readonly width: number; readonly height: number } | null;
   readonly lastSeenAt: Date;
 }
@@ -47,7 +49,7 @@ export function activeView(i: ActiveViewInput, geo: ZoneGeography): ActivePublic
     lastSeenAt: i.lastSeenAt,
     photo: i.photo ? { path: `/alerts/${i.publicId}/photo.jpg`, width: i.photo.width, height: i.photo.height } : null,
     zone: {
-      areaDesc: { 'ar-MA': zoneAreaDesc(i.zone, 'ar', geo), 'fr-MA': zoneAreaDesc(i.zone, 'fr', geo), 'zgh-Tfng': zoneAreaDesc(i.zone, 'zgh', geo) },
+      areaDesc: { 'ar-MA': zoneAreaDesc(i.namingZone, 'ar', geo), 'fr-MA': zoneAreaDesc(i.namingZone, 'fr', geo), 'zgh-Tfng': zoneAreaDesc(i.namingZone, 'zgh', geo) },
       outline,
       bbox: bboxOf(outline),
     },

@@ -44,7 +44,7 @@ export async function storeVersion(trx: Transaction<DB>, ctx: AppContext, alert:
   let photoId: string | null = null;
 
   if (version.msgType === 'Cancel') {
-    content = cancelCapContent(input, zone, ctx.geo);
+    content = cancelCapContent(input, zone, draft.zone, ctx.geo);
     publicContent = storedView(endedView(row.public_id, caseRow.reference, row.is_exercise, version.number, sentAt, version.outcome ?? 'withdrawn'));
   } else {
     const photos = await listCasePhotos(trx, row.case_id);
@@ -76,6 +76,7 @@ export async function storeVersion(trx: Transaction<DB>, ctx: AppContext, alert:
         draft,
         publicRecord: pub,
         zone,
+        namingZone: draft.zone,
         photo: chosen ? { width: chosen.width, height: chosen.height } : null,
         lastSeenAt: caseRow.last_seen_at,
       },
@@ -84,7 +85,7 @@ export async function storeVersion(trx: Transaction<DB>, ctx: AppContext, alert:
     publicContent = storedView(view);
     const assessment = caseRow.assessment as unknown as Assessment | null;
     const ratings = assessment ? capRatings(assessment) : { urgency: 'Immediate' as const, severity: 'Severe' as const, certainty: 'Likely' as const };
-    content = activeCapContent(input, view, zone, ctx.geo, ratings, resource);
+    content = activeCapContent(input, view, zone, draft.zone, ctx.geo, ratings, resource);
   }
 
   const cap = version.msgType === 'Alert' ? capAlert(content) : version.msgType === 'Update' ? capUpdate(earlier, content) : capCancel(earlier, content);
