@@ -4,11 +4,12 @@
  * is served only while the alert is active and only if the version published one.
  */
 import { createHash } from 'node:crypto';
-import sharp from 'sharp';
 import type { ActivePublicAlert, PublicAlertView } from '../../domain/alert/public-alert.ts';
 import { findPhotoBytes } from '../../store/repositories/photos.repository.ts';
 import { findAlertByPublicId, latestVersion } from '../../store/repositories/alerts.repository.ts';
 import type { AppContext } from '../context.ts';
+import { renderPoster } from '../../adapters/posters/poster.ts';
+import type { AlertLanguage } from '../../domain/alert-text/alert-languages.ts';
 import { viewFromStored } from './public-view.ts';
 import { sql } from 'kysely';
 
@@ -39,15 +40,32 @@ export async function activePublicAlerts(ctx: AppContext, limit: number): Promis
   return rows.map((r) => viewFromStored(r.public_content)).filter((v): v is ActivePublicAlert => v.state === 'active');
 }
 
-/** The published photo ('page': as stored; 'og': 1200×630 for share previews), while the alert is active. */
-export async function publicAlertPhoto(ctx: AppContext, publicId: string, variant: 'page' | 'og'): Promise<PublicPhoto | undefined> {
+/** Rendered share cards, by alert version and language: rendering takes a fraction of a second. */
+const cards = new Map<string, PublicPhoto>();
+const CARDS_KEPT = 200;
+
+/**
+ * 'page': the published photo as stored (only if the version published one). 'og': the 1200×630 share
+ * card in `lang`, a poster with the photo when there is one. Only while the alert is active.
+ */
+export async function publicAlertPhoto(ctx: AppContext, publicId: string, variant: 'page' | 'og', lang: AlertLanguage = 'ar-MA'): Promise<PublicPhoto | undefined> {
   if (!PUBLIC_ID.test(publicId)) return undefined;
   const alert = await findAlertByPublicId(ctx.store.db, publicId);
   if (alert?.state !== 'active') return undefined;
   const version = await latestVersion(ctx.store.db, alert.id);
-  if (!version?.photo_id) return undefined;
-  const found = await findPhotoBytes(ctx.store.db, version.photo_id, 'full');
-  if (!found || !found.photo.publishable || found.photo.encrypted || found.photo.deletedAt) return undefined;
-  const bytes = variant === 'page' ? found.stored : await sharp(found.stored).resize(1200, 630, { fit: 'contain', background: '#ffffff' }).jpeg({ quality: 82 }).toBuffer();
-  return { bytes, etag: `"${createHash('sha256').update(variant).update(found.photo.sha256).digest('hex').slice(0, 32)}"` };
+  if (!version) return undefined;
+  const found = version.photo_id ? await findPhotoBytes(ctx.store.db, version.photo_id, 'full') : undefined;
+  const photo = found && found.photo.publishable && !found.photo.encrypted && !found.photo.deletedAt ? found : undefined;
+  if (variant === 'page') {
+    return photo ? { bytes: photo.stored, etag: `"${createHash('sha256').update('page').update(photo.photo.sha256).digest('hex').slice(0, 32)}"` } : undefined;
+  }
+  const key = `${version.cap_identifier}:${lang}`;
+  const cached = cards.get(key);
+  if (cached) return cached;
+  const view = viewFromStored(version.public_content);
+  if (view.state !== 'active') return undefined;
+  const card = { bytes: await renderPoster(view, lang, 'og', photo?.stored ?? null), etag: `"${createHash('sha256').update(key).digest('hex').slice(0, 32)}"` };
+  if (cards.size >= CARDS_KEPT) cards.delete(cards.keys().next().value ?? '');
+  cards.set(key, card);
+  return card;
 }

@@ -17,6 +17,7 @@
  */
 import type { ActivePublicAlert, PublicAlertView } from '../../domain/alert/public-alert.ts';
 import type { AppContext } from '../context.ts';
+import type { AlertLanguage } from '../../domain/alert-text/alert-languages.ts';
 import { activePublicAlerts, publicAlert, publicAlertPhoto } from '../alerts/public-alerts.ts';
 
 export type PublicPhotoVariant = 'page' | 'og';
@@ -24,7 +25,8 @@ export type PublicPhotoVariant = 'page' | 'og';
 export interface PublicAlertSource {
   listActive(limit: number): Promise<readonly ActivePublicAlert[]>;
   get(publicId: string): Promise<PublicAlertView | undefined>;
-  photo(publicId: string, variant: PublicPhotoVariant): Promise<{ bytes: Buffer; etag: string } | undefined>;
+  /** `lang` picks the share card's language ('og'); the page photo has none. */
+  photo(publicId: string, variant: PublicPhotoVariant, lang?: AlertLanguage): Promise<{ bytes: Buffer; etag: string } | undefined>;
 }
 
 /** A source with no alert at all: the public site shows its empty state. */
@@ -39,6 +41,6 @@ export function publicAlertSourceFor(ctx: AppContext): PublicAlertSource {
   return {
     listActive: (limit) => activePublicAlerts(ctx, limit),
     get: (publicId) => publicAlert(ctx, publicId),
-    photo: (publicId, variant) => publicAlertPhoto(ctx, publicId, variant),
+    photo: (publicId, variant, lang) => publicAlertPhoto(ctx, publicId, variant, lang ?? 'ar-MA'),
   };
 }

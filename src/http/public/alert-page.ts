@@ -79,7 +79,8 @@ export function renderActiveAlertPage(site: SiteContext, lang: SiteLanguage, ale
       path: alertBasePath(alert.publicId),
       description: clipText(texts.description, 300),
       ogType: 'article',
-      ...(hasPhoto ? { image: { url: `${site.baseUrl}${ogImagePath(alert)}`, ...OG_IMAGE, alt: name ? `${t.photoOf}${t.colon}${name}` : t.photoOf } } : {}),
+      // Every active alert has a share card: the poster (with the photo when one is published).
+      image: { url: `${site.baseUrl}${ogImagePath(alert, lang)}`, ...OG_IMAGE, alt: hasPhoto ? (name ? `${t.photoOf}${t.colon}${name}` : t.photoOf) : headline },
     },
     main,
   );

@@ -18,7 +18,7 @@ export const OG_IMAGE = { width: 1200, height: 630 } as const;
 export const alertBasePath = (publicId: string): string => `/alerts/${encodeURIComponent(publicId)}`;
 export const alertPath = (publicId: string, lang: SiteLanguage): string => localPath(alertBasePath(publicId), lang);
 /** The versioned share image path: a new version gets a new URL, so previews cached by the platforms update. */
-export const ogImagePath = (alert: ActivePublicAlert): string => `${alertBasePath(alert.publicId)}/og.jpg?v=${alert.version}`;
+export const ogImagePath = (alert: ActivePublicAlert, lang: string): string => `${alertBasePath(alert.publicId)}/og.jpg?v=${alert.version}&lang=${encodeURIComponent(lang)}`;
 
 const SAFE_SITE_PATH = /^\/(?!\/)[A-Za-z0-9._~\-/]{1,300}$/;
 

@@ -146,11 +146,11 @@ test('share tags: Open Graph and Twitter card, absolute URLs, the 1200×630 imag
   assert.equal(meta(out, 'og:type'), 'article');
   assert.equal(meta(out, 'og:url'), 'https://tifli.example/alerts/K7QX2M?lang=fr');
   assert.ok(meta(out, 'og:description')?.startsWith('Yasmine El Amrani, fillette de 8 ans'));
-  assert.equal(meta(out, 'og:image'), 'https://tifli.example/alerts/K7QX2M/og.jpg?v=2');
+  assert.equal(meta(out, 'og:image'), 'https://tifli.example/alerts/K7QX2M/og.jpg?v=2&amp;lang=fr');
   assert.equal(meta(out, 'og:image:width'), '1200');
   assert.equal(meta(out, 'og:image:height'), '630');
   assert.equal(meta(out, 'twitter:card'), 'summary_large_image');
-  assert.equal(meta(out, 'twitter:image'), 'https://tifli.example/alerts/K7QX2M/og.jpg?v=2');
+  assert.equal(meta(out, 'twitter:image'), 'https://tifli.example/alerts/K7QX2M/og.jpg?v=2&amp;lang=fr');
   assert.equal(meta(out, 'twitter:image:alt'), 'Photo de l’enfant\u00a0: Yasmine El Amrani');
   assert.ok(out.includes('<link rel="canonical" href="https://tifli.example/alerts/K7QX2M?lang=fr">'));
   assert.ok(out.includes('<link rel="alternate" hreflang="zgh-Tfng" href="https://tifli.example/alerts/K7QX2M?lang=zgh">'));
@@ -166,8 +166,9 @@ test('an alert without a consented name or photo shows neither, and a placeholde
   assert.ok(!out.includes('<dt>Nom</dt>'));
   assert.ok(!/<img /.test(out));
   assert.ok(out.includes('<div class="noimg">Pas de photo</div>'));
-  assert.equal(meta(out, 'og:image'), undefined);
-  assert.equal(meta(out, 'twitter:card'), 'summary');
+  // No photo: the share card is the text poster, still 1200×630.
+  assert.match(meta(out, 'og:image') ?? '', /\/og\.jpg\?v=1&amp;lang=fr$/);
+  assert.equal(meta(out, 'twitter:card'), 'summary_large_image');
 });
 
 test('a photo path that is not a plain path on this site is not used', () => {

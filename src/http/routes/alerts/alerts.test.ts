@@ -1,4 +1,5 @@
 import { test, before, after } from 'node:test';
+import sharp from 'sharp';
 import assert from 'node:assert/strict';
 import { createTestContext, type TestContext } from '../../../../test/support/test-store.ts';
 import { signIn } from '../../../../test/support/auth.ts';
@@ -96,6 +97,12 @@ test('the whole chain over HTTP: draft, edit, request, three decisions, public C
   assert.equal(page.statusCode, 200);
   assert.match(page.headers['content-type'] ?? '', /text\/html/);
   assert.ok(page.body.includes('Disparue à Rabat : Yasmine, 8 ans'), 'the public page shows the published text');
+  assert.match(page.body, /property="og:image" content="http:\/\/tifli\.test\/alerts\/[A-Z0-9]+\/og\.jpg/, 'every active alert has a share card');
+  const og = await app.inject({ method: 'GET', url: `/alerts/${alert.publicId}/og.jpg?v=1&lang=fr` });
+  assert.equal(og.statusCode, 200);
+  assert.equal(og.headers['content-type'], 'image/jpeg');
+  const meta = await sharp(og.rawPayload).metadata();
+  assert.deepEqual([meta.width, meta.height], [1200, 630]);
   const home = await app.inject({ method: 'GET', url: '/?lang=fr' });
   assert.ok(home.body.includes(`/alerts/${alert.publicId}`), 'the home page lists the active alert');
 
@@ -110,6 +117,7 @@ test('the whole chain over HTTP: draft, edit, request, three decisions, public C
   assert.ok(!card.body.includes('Yasmine'), 'the ended page names nobody');
   assert.ok(!card.body.includes('photo.jpg'), 'the ended page shows no photo');
   assert.match(card.headers['cache-control'] ?? '', /max-age=30/);
+  assert.equal((await app.inject({ method: 'GET', url: `/alerts/${alert.publicId}/og.jpg?v=1&lang=fr` })).statusCode, 404, 'no share card once ended');
   const listAfter = await app.inject({ method: 'GET', url: '/?lang=fr' });
   assert.ok(!listAfter.body.includes(`/alerts/${alert.publicId}`), 'an ended alert leaves the list');
 });

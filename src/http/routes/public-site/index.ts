@@ -100,7 +100,9 @@ export const publicSiteRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; sour
     const { publicId } = request.params;
     // The alert's own state decides, so an ended alert's photo is never served, whatever the source does.
     const view = await source.get(publicId);
-    const photo = view?.state === 'active' && view.photo ? await source.photo(publicId, variant) : undefined;
+    // The page photo exists only when one was published; the share card exists for every active alert.
+    const wanted = view?.state === 'active' && (variant === 'og' || view.photo !== null);
+    const photo = wanted ? await source.photo(publicId, variant, SITE_LANGUAGES[language(request).lang].tag) : undefined;
     if (!photo) return notFound(request, reply, alertBasePath(publicId));
     return sendRepresentation(request, reply, {
       status: 200,

@@ -149,7 +149,7 @@ test('an active alert page: the alert, share tags from PUBLIC_BASE_URL, cache fi
   assert.equal(res.statusCode, 200);
   assert.ok(res.body.includes('<h1>Disparue à Rabat : Yasmine El Amrani, 8 ans</h1>'));
   assert.ok(res.body.includes('<meta property="og:url" content="http://tifli.test/alerts/K7QX2M?lang=fr">'));
-  assert.ok(res.body.includes('<meta property="og:image" content="http://tifli.test/alerts/K7QX2M/og.jpg?v=2">'));
+  assert.ok(res.body.includes('<meta property="og:image" content="http://tifli.test/alerts/K7QX2M/og.jpg?v=2&amp;lang=fr">'));
   assert.equal(res.headers['cache-control'], 'public, max-age=30, stale-while-revalidate=30');
   const etag = String(res.headers.etag);
   assert.match(etag, /^"[A-Za-z0-9_-]+"$/);
