@@ -41,10 +41,10 @@ function facts(alert: ActivePublicAlert, lang: SiteLanguage, name: string | null
   }<dt>${t.lastSeen}</dt><dd>${lastSeenLine(alert, lang, now)}</dd><dt>${t.zone}</dt><dd>${alert.zone.areaDesc[tag]}</dd><dt>${t.reference}</dt><dd>${reference(alert)}</dd></dl>`;
 }
 
-function whatToDo(alert: ActivePublicAlert, lang: SiteLanguage): SafeHtml {
+function actionSteps(alert: ActivePublicAlert, lang: SiteLanguage): SafeHtml {
   const t = SITE_TEXTS[lang];
   const call = callNumberOf(alert);
-  return html`<section class="todo" aria-labelledby="todo-h"><h2 id="todo-h">${t.whatToDo}</h2><ol><li>${t.doNotIntervene}</li><li>${t.callPolice} <a class="call" href="tel:${call}">${call}</a> (<a href="tel:112">112</a> ${t.fromMobile})</li><li>${t.quoteReference}${t.colon}${reference(alert)}</li></ol>${paragraphs(alert.texts[SITE_LANGUAGES[lang].tag].instruction)}</section>`;
+  return html`<section class="steps" aria-labelledby="steps-h"><h2 id="steps-h">${t.actionSteps}</h2><ol><li>${t.doNotIntervene}</li><li>${t.callPolice} <a class="call" href="tel:${call}">${call}</a> (<a href="tel:112">112</a> ${t.fromMobile})</li><li>${t.quoteReference}${t.colon}${reference(alert)}</li></ol>${paragraphs(alert.texts[SITE_LANGUAGES[lang].tag].instruction)}</section>`;
 }
 
 function zoneMap(alert: ActivePublicAlert, lang: SiteLanguage, drawing: ZoneDrawing | undefined): SafeHtml | '' {
@@ -65,7 +65,7 @@ export function renderActiveAlertPage(site: SiteContext, lang: SiteLanguage, ale
     lang,
     name,
     now,
-  )}</div>${whatToDo(alert, lang)}<section class="text" aria-labelledby="desc-h"><h2 id="desc-h">${t.description}</h2>${paragraphs(texts.description)}</section>${zoneMap(
+  )}</div>${actionSteps(alert, lang)}<section class="text" aria-labelledby="desc-h"><h2 id="desc-h">${t.description}</h2>${paragraphs(texts.description)}</section>${zoneMap(
     alert,
     lang,
     drawing,

@@ -92,10 +92,10 @@ test('each language shows its own alert texts and site words, not the others’'
     assert.ok(out.includes(mine.headline), `${l} headline`);
     for (const paragraph of mine.description.split('\n')) assert.ok(out.includes(paragraph), `${l} description: ${paragraph}`);
     assert.ok(out.includes(mine.instruction), `${l} instruction`);
-    assert.ok(out.includes(SITE_TEXTS[l].whatToDo) && out.includes(SITE_TEXTS[l].tipSend), `${l} site words`);
+    assert.ok(out.includes(SITE_TEXTS[l].actionSteps) && out.includes(SITE_TEXTS[l].tipSend), `${l} site words`);
     for (const other of LANGS.filter((o) => o !== l)) {
       assert.ok(!out.includes(alert.texts[SITE_LANGUAGES[other].tag].headline), `${l} page shows the ${other} headline`);
-      assert.ok(!out.includes(SITE_TEXTS[other].whatToDo), `${l} page shows the ${other} site words`);
+      assert.ok(!out.includes(SITE_TEXTS[other].actionSteps), `${l} page shows the ${other} site words`);
     }
   }
 });

@@ -37,7 +37,7 @@ export interface SiteTexts {
   readonly zone: string;
   readonly reference: string;
   readonly description: string;
-  readonly whatToDo: string;
+  readonly actionSteps: string;
   readonly doNotIntervene: string;
   readonly callPolice: string;
   readonly fromMobile: string;
@@ -87,7 +87,7 @@ export const SITE_TEXTS: { readonly [L in SiteLanguage]: SiteTexts } = {
     zone: 'منطقة التنبيه',
     reference: 'المرجع',
     description: 'الأوصاف',
-    whatToDo: 'ماذا تفعلون؟',
+    actionSteps: 'ماذا تفعلون؟',
     doNotIntervene: 'لا تتدخلوا بأنفسكم.',
     callPolice: 'اتصلوا بالرقم',
     fromMobile: 'من الهاتف المحمول',
@@ -135,7 +135,7 @@ export const SITE_TEXTS: { readonly [L in SiteLanguage]: SiteTexts } = {
     zone: 'Zone de l’alerte',
     reference: 'Référence',
     description: 'Signalement',
-    whatToDo: 'Que faire\u00a0?',
+    actionSteps: 'Que faire\u00a0?',
     doNotIntervene: 'N’intervenez pas vous-même.',
     callPolice: 'Appelez le',
     fromMobile: 'depuis un mobile',
@@ -183,7 +183,7 @@ export const SITE_TEXTS: { readonly [L in SiteLanguage]: SiteTexts } = {
     zone: 'ⵜⴰⵎⵏⴰⴹⵜ',
     reference: 'ⵓⵟⵟⵓⵏ',
     description: 'ⴰⴳⵍⴰⵎ',
-    whatToDo: 'ⵎⴰⴷ ⴰⴷ ⵜⴳⴳⵎ?',
+    actionSteps: 'ⵎⴰⴷ ⴰⴷ ⵜⴳⴳⵎ?',
     doNotIntervene: 'ⵓⵔ ⵜⵜⴽⵛⵛⴰⵎ.',
     callPolice: 'ⵖⵔ',
     fromMobile: 'ⵙⴳ ⵓⵏⵇⵇⴰⵍ',

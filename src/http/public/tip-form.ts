@@ -16,7 +16,7 @@ import { alertBasePath } from './alert-parts.ts';
 
 /** Maximum lengths of the text fields, in characters (HTML maxlength counts UTF-16 units). */
 export const TIP_FIELD_LIMITS = { seen: 2000, place: 200, name: 100, phone: 20 } as const;
-/** Form field names, for the intake route. `website` is the honeypot: any value there means a robot. */
+/** Form field names, for the intake route. `website` is the honeypot: a value there means a robot. */
 export const TIP_FIELDS = { seen: 'seen', seenAt: 'seenAt', place: 'place', name: 'name', phone: 'phone', contactConsent: 'contactConsent', honeypot: 'website', lang: 'lang', version: 'version' } as const;
 
 export function tipForm(lang: SiteLanguage, publicId: string, version: number): SafeHtml {
