@@ -98,6 +98,11 @@ export async function buildHttpApp(ctx: AppContext): Promise<HttpApp> {
   });
   app.setNotFoundHandler((request, reply) => sendProblem(reply, request, new AppError('not_found', 'Nothing is served at this address.')));
 
+  // API answers carry accounts, sessions and case data: never cached unless a route says otherwise.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+  });
+
   for (const mod of ROUTE_MODULES) {
     await app.register(mod.plugin, { ctx, ...(mod.prefix ? { prefix: mod.prefix } : {}) });
   }

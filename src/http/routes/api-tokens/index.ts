@@ -13,9 +13,6 @@ import { API_TOKENS_BODY_LIMIT, ApiTokenIdParams, ApiTokenListView, CreateApiTok
 const SECURITY = [{ session: [], csrf: [] }];
 
 export const apiTokenRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.addHook('onSend', async (_request, reply) => {
-    void reply.header('cache-control', 'no-store');
-  });
 
   app.post(
     '/api/api-tokens',

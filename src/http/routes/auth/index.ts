@@ -15,9 +15,6 @@ import { presentSignInStep, SignInStepView } from '../../presenters/session.pres
 import { AUTH_BODY_LIMIT, CodeBody, LoginBody, TotpEnrolmentView } from './schema.ts';
 
 export const authRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.addHook('onSend', async (_request, reply) => {
-    void reply.header('cache-control', 'no-store');
-  });
   const limited = app.authRateLimit;
 
   app.post(

@@ -12,9 +12,6 @@ import { requireJsonBody } from '../../plugins/json-body.ts';
 import { CompletedEnrolmentView, CompleteEnrolmentBody, ENROLMENT_BODY_LIMIT, EnrolmentView, InspectEnrolmentBody } from './schema.ts';
 
 export const enrolmentRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.addHook('onSend', async (_request, reply) => {
-    void reply.header('cache-control', 'no-store');
-  });
   const limited = app.authRateLimit;
 
   app.post(

@@ -14,9 +14,6 @@ import { CreatedUserView, CreateUserBody, EnrolmentLinkView, UserIdParams, UserL
 const SECURITY = [{ session: [], csrf: [] }];
 
 export const userRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
-  app.addHook('onSend', async (_request, reply) => {
-    void reply.header('cache-control', 'no-store');
-  });
 
   app.post(
     '/api/users',
