@@ -106,7 +106,7 @@ export const caseSearchFigure: FigureModule = {
         await store.db.insertInto('cases').values(rows).execute();
       }
       await sql`analyze cases`.execute(store.db);
-      const ctx = { store, config, clock: systemClock, log: createLogger('silent'), keys: await loadMasterKeyRing(config), geo, version: 'bench' } satisfies AppContext;
+      const ctx = { store, config, clock: systemClock, log: createLogger('silent'), keys: await loadMasterKeyRing(config), geo, version: 'bench', jobs: { send: () => Promise.reject(new Error('the search bench sends no jobs')) } } satisfies AppContext;
       const actor: UserActor = { kind: 'user', id: randomUUID(), username: 'bench', role: 'central_command', jurisdiction: 'MA', jurisdictionPath: ['MA'], ip: null };
       const rounds = opts.quick ? 3 : 10;
       const ours: number[] = [];

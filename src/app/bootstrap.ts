@@ -12,15 +12,20 @@ import { loadMasterKeyRing } from '../platform/crypto/master-keys.ts';
 import { loadMoroccoBoundaries } from '../adapters/geo/morocco-boundaries.ts';
 import { seedJurisdictions } from './reference-data/seed-jurisdictions.ts';
 import type { AppContext } from './context.ts';
+import { type JobQueue, jobSender, startJobQueue } from '../jobs/job-queue.ts';
 
 export interface BootOptions {
   readonly log?: Logger;
   readonly clock?: Clock;
   /** Apply pending migrations (default true). */
   readonly migrate?: boolean;
+  /** Run pg-boss maintenance and cron scheduling in this process (servers and workers; default false). */
+  readonly superviseJobs?: boolean;
 }
 
-export async function boot(config: Config, options: BootOptions = {}): Promise<AppContext & { readonly close: () => Promise<void> }> {
+export type BootedContext = AppContext & { readonly queue: JobQueue; readonly close: () => Promise<void> };
+
+export async function boot(config: Config, options: BootOptions = {}): Promise<BootedContext> {
   const log = options.log ?? createLogger(config.logLevel);
   const keys = await loadMasterKeyRing(config);
   if (keys.development) log.warn('using the development master key in DATA_DIR/secrets; set MASTER_KEYS in production');
@@ -37,6 +42,22 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<A
     await store.close();
     throw err;
   }
-  const ctx: AppContext = { config, store, log, keys, geo, clock: options.clock ?? systemClock, version: VERSION };
-  return { ...ctx, close: () => store.close() };
+  // The queue starts with every boot: use cases send jobs through it inside their transactions
+  // (the outbox), whether or not this process also runs workers.
+  let queue: JobQueue;
+  try {
+    queue = await startJobQueue(store, config.database.mode === 'postgres' ? config.database.url : undefined, { supervise: options.superviseJobs ?? false });
+  } catch (err) {
+    await store.close();
+    throw err;
+  }
+  const ctx: AppContext = { config, store, log, keys, geo, clock: options.clock ?? systemClock, version: VERSION, jobs: jobSender(queue.boss) };
+  return {
+    ...ctx,
+    queue,
+    close: async () => {
+      await queue.stop();
+      await store.close();
+    },
+  };
 }

@@ -8,6 +8,7 @@ import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../store/database.ts';
 import type { MasterKeyRing } from '../platform/crypto/master-keys.ts';
 import type { MoroccoGeography } from '../domain/geo/morocco-geography.ts';
+import type { JobSender } from './job-sender.ts';
 
 export interface AppContext {
   readonly config: Config;
@@ -19,4 +20,6 @@ export interface AppContext {
   /** Regions and provinces (morocco-map boundaries, ODbL): point → province/region. */
   readonly geo: MoroccoGeography;
   readonly version: string;
+  /** Background jobs, sent inside the caller's transaction (the outbox). */
+  readonly jobs: JobSender;
 }

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import path from 'node:path';
 import { type FatigueConfig, parseFatigueConfig } from '../domain/alert-fatigue/fatigue-rules.ts';
+import { CHANNEL_ENV_SCHEMA, CHANNEL_SECRET_VARIABLES, type ChannelsConfig, channelsConfig } from './channels-config.ts';
 
 const intIn = (min: number, max: number, fallback: number) =>
   z
@@ -68,6 +69,7 @@ const schema = z.object({
   ALERT_PUSH_LIMIT_PER_DAY: z.string().optional(),
   ALERT_QUIET_HOURS: z.string().optional(),
   ALERT_QUIET_TIERS: z.string().optional(),
+  ...CHANNEL_ENV_SCHEMA,
 });
 
 export type AlertStep = 'supervisor_check' | 'central_validation' | 'prosecutor_decision';
@@ -107,6 +109,8 @@ export interface Config {
     /** Per-area push limits and quiet hours, applied by the channels that push (domain/alert-fatigue). */
     readonly fatigue: FatigueConfig;
   };
+  /** Distribution channels: providers, limits, retries (config/channels-config.ts). */
+  readonly channels: ChannelsConfig;
 }
 
 export class ConfigError extends Error {
@@ -127,7 +131,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? 'environment');
         const raw = env[name];
-        const shown = name === 'DATABASE_URL' || name === 'MASTER_KEYS' ? '(value hidden)' : JSON.stringify(raw);
+        const shown = name === 'DATABASE_URL' || name === 'MASTER_KEYS' || CHANNEL_SECRET_VARIABLES.includes(name) ? '(value hidden)' : JSON.stringify(raw);
         return `${name}: ${issue.message} (got ${raw === undefined ? 'nothing' : shown})`;
       }),
     );
@@ -147,6 +151,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (v.NODE_ENV === 'production' && masterKeys.length === 0) problems.push('MASTER_KEYS: required when NODE_ENV=production (generate one with `npx tifli keys generate`)');
   const fatigue = parseFatigueConfig({ ALERT_PUSH_LIMIT_PER_DAY: v.ALERT_PUSH_LIMIT_PER_DAY, ALERT_QUIET_HOURS: v.ALERT_QUIET_HOURS, ALERT_QUIET_TIERS: v.ALERT_QUIET_TIERS });
   if (!fatigue.ok) problems.push(...fatigue.problems.map((p) => `${p.field}: ${p.message}`));
+  const channels = channelsConfig(v, problems);
   if (problems.length || !fatigue.ok) throw new ConfigError(problems);
 
   const port = v.PORT;
@@ -177,6 +182,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       zoneStepMinutes: v.ZONE_STEP_MINUTES,
       fatigue: fatigue.value,
     },
+    channels,
   });
 }
 

@@ -7,10 +7,11 @@ import type { PgBoss } from 'pg-boss';
 import type { AppContext } from '../app/context.ts';
 import { runAlertTick } from '../app/alerts/alert-tick.ts';
 
-export const ALERT_TICK_QUEUE = 'alerts.tick';
+import { ALERT_TICK_QUEUE } from './queues.ts';
+
+export { ALERT_TICK_QUEUE };
 
 export async function registerAlertJobs(boss: PgBoss, ctx: AppContext): Promise<void> {
-  await boss.createQueue(ALERT_TICK_QUEUE);
   await boss.schedule(ALERT_TICK_QUEUE, '* * * * *', {}, { tz: 'UTC' });
   await boss.work(ALERT_TICK_QUEUE, async () => {
     await runAlertTick(ctx);

@@ -12,6 +12,8 @@ import { type Db as IDatabase, PgBoss, fromKysely, fromPglite } from 'pg-boss';
 import type { Transaction } from 'kysely';
 import type { Database } from '../store/database.ts';
 import type { DB } from '../store/schema.ts';
+import type { JobSender } from '../app/job-sender.ts';
+import { createQueues } from './queues.ts';
 
 export interface JobQueue {
   readonly boss: PgBoss;
@@ -46,6 +48,7 @@ export async function startJobQueue(store: Database, connectionUrl: string | und
     process.emitWarning(`job queue: ${err instanceof Error ? err.message : String(err)}`);
   });
   await boss.start();
+  await createQueues(boss);
   return {
     boss,
     stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
@@ -58,4 +61,17 @@ export async function startJobQueue(store: Database, connectionUrl: string | und
  */
 export function jobsIn(trx: Transaction<DB>): IDatabase {
   return fromKysely(trx);
+}
+
+/** The outbox port over pg-boss: jobs sent through the caller's transaction. */
+export function jobSender(boss: PgBoss): JobSender {
+  return {
+    async send(trx, queue, data, options = {}) {
+      await boss.send(queue, data, {
+        db: jobsIn(trx),
+        ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+        ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+      });
+    },
+  };
 }

@@ -14,10 +14,13 @@ import pg from 'pg';
 import { loadConfig, type Config } from '../../src/config/config.ts';
 import { boot } from '../../src/app/bootstrap.ts';
 import type { AppContext } from '../../src/app/context.ts';
+import type { JobQueue } from '../../src/jobs/job-queue.ts';
 import { createLogger, type Logger } from '../../src/platform/logger.ts';
 import { ManualClock, type Clock } from '../../src/platform/clock.ts';
 
 export interface TestContext extends AppContext {
+  /** The job queue the context sends through (use `queue.boss` to inspect or work jobs). */
+  readonly queue: JobQueue;
   readonly clock: Clock;
   readonly dataDir: string;
   /** Log lines written during the test, for leak checks. */

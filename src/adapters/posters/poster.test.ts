@@ -47,7 +47,7 @@ async function magentaShare(jpeg: Buffer): Promise<number> {
 }
 
 function blankTexts(view: ActivePublicAlert): ActivePublicAlert {
-  const empty = { headline: '', description: '', instruction: '' };
+  const empty = { headline: '', description: '', instruction: '', sms70: '', short90: '', short360: '' };
   return { ...view, texts: { 'ar-MA': empty, 'fr-MA': empty, 'zgh-Tfng': empty }, displayName: { ar: null, latin: null } };
 }
 
@@ -106,9 +106,9 @@ test('text with markup or XML specials is drawn as outlines and cannot break the
   const view = yasmine({
     displayName: { ar: `${hostile} ياسمين`, latin: hostile },
     texts: {
-      'ar-MA': { headline: hostile, description: `${hostile} اختفت`, instruction: hostile },
-      'fr-MA': { headline: hostile, description: hostile, instruction: hostile },
-      'zgh-Tfng': { headline: hostile, description: `${hostile} ⵜⵊⵍⴰ`, instruction: hostile },
+      'ar-MA': { headline: hostile, description: `${hostile} اختفت`, instruction: hostile, sms70: 'x', short90: 'x', short360: 'x' },
+      'fr-MA': { headline: hostile, description: hostile, instruction: hostile, sms70: 'x', short90: 'x', short360: 'x' },
+      'zgh-Tfng': { headline: hostile, description: `${hostile} ⵜⵊⵍⴰ`, instruction: hostile, sms70: 'x', short90: 'x', short360: 'x' },
     },
     reference: '<TM&"1">',
   });
@@ -124,9 +124,9 @@ test('text with markup or XML specials is drawn as outlines and cannot break the
 test('a very long description is clamped to the box and the file stays under 300 KB', async () => {
   const long = yasmine({
     texts: {
-      'ar-MA': { headline: 'x', description: 'اختفت الطفلة في الرباط. '.repeat(80), instruction: 'x' },
-      'fr-MA': { headline: 'x', description: 'Disparue à Rabat hier soir. '.repeat(70), instruction: 'x' },
-      'zgh-Tfng': { headline: 'x', description: 'ⵜⵊⵍⴰ ⴳ ⵔⵔⴱⴰⵟ. '.repeat(120), instruction: 'x' },
+      'ar-MA': { headline: 'x', description: 'اختفت الطفلة في الرباط. '.repeat(80), instruction: 'x', sms70: 'x', short90: 'x', short360: 'x' },
+      'fr-MA': { headline: 'x', description: 'Disparue à Rabat hier soir. '.repeat(70), instruction: 'x', sms70: 'x', short90: 'x', short360: 'x' },
+      'zgh-Tfng': { headline: 'x', description: 'ⵜⵊⵍⴰ ⴳ ⵔⵔⴱⴰⵟ. '.repeat(120), instruction: 'x', sms70: 'x', short90: 'x', short360: 'x' },
     },
   });
   const photo = await noisyPhoto();

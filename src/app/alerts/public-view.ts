@@ -4,7 +4,8 @@
  * public subset (consent applied), never the case record.
  */
 import { ALERT_LANGUAGES } from '../../domain/alert-text/alert-languages.ts';
-import type { ActivePublicAlert, EndedPublicAlert, PublicAlertView } from '../../domain/alert/public-alert.ts';
+import type { ActivePublicAlert, EndedPublicAlert, PublicAlertTexts, PublicAlertView } from '../../domain/alert/public-alert.ts';
+import type { AlertTextSet } from '../../domain/alert-text/alert-languages.ts';
 import type { PartialCaseRecord } from '../../domain/case/field-classes.ts';
 import { zoneAreaDesc } from '../../domain/zone/zone-area-desc.ts';
 import { zoneGeoJson } from '../../domain/zone/zone-geojson.ts';
@@ -29,6 +30,8 @@ export interface ActiveViewInput {
   readonly lastSeenAt: Date;
 }
 
+const pickTexts = (t: AlertTextSet): PublicAlertTexts => ({ headline: t.headline, description: t.description, instruction: t.instruction, sms70: t.sms70, short90: t.short90, short360: t.short360 });
+
 const joinName = (...parts: (string | null | undefined)[]) => parts.filter((p): p is string => !!p && p.trim() !== '').join(' ') || null;
 
 export function activeView(i: ActiveViewInput, geo: ZoneGeography): ActivePublicAlert {
@@ -42,7 +45,7 @@ export function activeView(i: ActiveViewInput, geo: ZoneGeography): ActivePublic
     version: i.version,
     sentAt: i.sentAt,
     expiresAt: i.expiresAt,
-    texts: Object.fromEntries(ALERT_LANGUAGES.map((l) => [l, { headline: i.draft.texts[l].headline, description: i.draft.texts[l].description, instruction: i.draft.texts[l].instruction }])) as ActivePublicAlert['texts'],
+    texts: Object.fromEntries(ALERT_LANGUAGES.map((l) => [l, pickTexts(i.draft.texts[l])])) as ActivePublicAlert['texts'],
     displayName: { ar: joinName(child?.givenNameAr, child?.familyNameAr), latin: joinName(child?.givenNameLatin, child?.familyNameLatin) },
     ageYears: child?.ageYears ?? null,
     sex: child?.sex ?? 'male',

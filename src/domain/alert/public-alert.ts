@@ -15,6 +15,11 @@ export interface PublicAlertTexts {
   readonly headline: string;
   readonly description: string;
   readonly instruction: string;
+  /** One 70-character UCS-2 SMS segment (also the WhatsApp template's body parameter). */
+  readonly sms70: string;
+  /** Cell-broadcast short forms (90 and 360 characters). */
+  readonly short90: string;
+  readonly short360: string;
 }
 
 export interface PublicAlertPhoto {

@@ -236,7 +236,7 @@ test('the list: newest first, thumbnail or placeholder, age, last seen, time sin
 
 test('every dynamic value is escaped: a hostile headline, name, zone, reference and texts come out as text', () => {
   const evil = `<script>alert(1)</script>"'&`;
-  const texts = { headline: `${evil} headline`, description: `${evil} description`, instruction: `${evil} instruction` };
+  const texts = { headline: `${evil} headline`, description: `${evil} description`, instruction: `${evil} instruction`, sms70: evil, short90: evil, short360: evil };
   const hostile = yasmine({
     publicId: 'K7QX2M',
     reference: `TM-${evil}`,

@@ -49,19 +49,19 @@ export function yasmine(over: Partial<ActivePublicAlert> = {}): ActivePublicAler
     expiresAt: new Date('2026-11-25T08:00:00Z'),
     texts: {
       'ar-MA': {
-        headline: 'طفلة مختفية في الرباط: ياسمين العمراني (8 سنوات)',
+        sms70: 'SMS 19', short90: 'CB 19', short360: 'CB 19', headline: 'طفلة مختفية في الرباط: ياسمين العمراني (8 سنوات)',
         description:
           'اختفت ياسمين العمراني، طفلة تبلغ 8 سنوات، يوم 22/11 حوالي الساعة 07:30 في حسان، الرباط.\nطولها 128 سم. بنيتها نحيفة. لها شعر أسود طويل مجعد.\nكانت ترتدي عند اختفائها وزرة مدرسية بيضاء.',
         instruction: 'لا تتدخلوا بأنفسكم. إذا رأيتموها أو كانت لديكم أي معلومة، اتصلوا فورا بالرقم 19 (112 من الهاتف المحمول) مع ذكر المرجع TM-2026-000123.',
       },
       'fr-MA': {
-        headline: 'Disparue à Rabat : Yasmine El Amrani, 8 ans',
+        sms70: 'SMS 19', short90: 'CB 19', short360: 'CB 19', headline: 'Disparue à Rabat : Yasmine El Amrani, 8 ans',
         description:
           'Yasmine El Amrani, fillette de 8 ans, est portée disparue. Elle a été vue pour la dernière fois le 22/11 vers 7 h 30 à Hassan, Rabat.\nTaille : 1,28 m. Corpulence mince. Cheveux noirs, longs et bouclés.\nElle était vêtue d’un tablier scolaire blanc.',
         instruction: 'Ne tentez pas d’intervenir vous-même. Si vous la voyez ou avez une information, appelez immédiatement le 19 (112 depuis un mobile) en citant la référence TM-2026-000123.',
       },
       'zgh-Tfng': {
-        headline: 'ⵜⴰⵔⴱⴰⵜ ⵉⵊⵍⴰⵏ: Yasmine El Amrani, 8 ⵉⵙⴳⴳⵯⴰⵙⵏ (ⵔⵔⴱⴰⵟ)',
+        sms70: 'SMS 19', short90: 'CB 19', short360: 'CB 19', headline: 'ⵜⴰⵔⴱⴰⵜ ⵉⵊⵍⴰⵏ: Yasmine El Amrani, 8 ⵉⵙⴳⴳⵯⴰⵙⵏ (ⵔⵔⴱⴰⵟ)',
         description: 'Yasmine El Amrani, ⵜⴰⵔⴱⴰⵜ, 8 ⵉⵙⴳⴳⵯⴰⵙⵏ, ⵜⵊⵍⴰ. ⴰⴷⵖⴰⵔ: Hassan, ⵔⵔⴱⴰⵟ. ⴰⴽⵓⴷ: 22/11, 07:30.\nⵜⵉⵖⵣⵉ: 128 cm. ⵜⴰⵍⵖⴰ: ⵜⴰⵣⴷⵉⴷⵜ.\nⵜⵍⵙⴰ: ⵜⴰⴱⵍⵓⵣⵜ ⵜⴰⵎⵍⵍⴰⵍⵜ ⵏ ⵜⵉⵏⵎⵍ.',
         instruction: 'ⵓⵔ ⵜⵜⴽⵛⵛⴰⵎ. ⵎⴰⵔⴰ ⵜⵥⵕⵉⴷ ⵜⴰⵔⴱⴰⵜ ⴰⴷ ⵏⵖ ⵖⵓⵔⴽ ⵉⵙⴰⵍⵍⵏ, ⵖⵔ 19 (112 ⵙⴳ ⵓⵏⵇⵇⴰⵍ). ⵉⵏⵉ ⵓⵟⵟⵓⵏ: TM-2026-000123.',
       },
@@ -85,9 +85,9 @@ export function unnamedBoy(over: Partial<ActivePublicAlert> = {}): ActivePublicA
     version: 1,
     sentAt: new Date('2026-11-21T18:00:00Z'),
     texts: {
-      'ar-MA': { headline: 'طفل مختف في سلا (15 سنة)', description: 'اختفى طفل يبلغ 15 سنة في تابريكت، سلا.', instruction: 'لا تتدخلوا بأنفسكم. اتصلوا بالرقم 19 (112 من الهاتف المحمول) مع ذكر المرجع TM-2026-000456.' },
-      'fr-MA': { headline: 'Disparu à Salé : garçon de 15 ans', description: 'Un garçon de 15 ans a disparu à Tabriquet, Salé.', instruction: 'N’intervenez pas. Appelez le 19 (112 depuis un mobile) en citant la référence TM-2026-000456.' },
-      'zgh-Tfng': { headline: 'ⴰⵔⴱⴰ ⵉⵊⵍⴰⵏ: 15 ⵉⵙⴳⴳⵯⴰⵙⵏ (ⵙⵍⴰ)', description: 'ⴰⵔⴱⴰ, 15 ⵉⵙⴳⴳⵯⴰⵙⵏ, ⵉⵊⵍⴰ. ⴰⴷⵖⴰⵔ: ⵜⴰⴱⵔⵉⴽⵜ, ⵙⵍⴰ.', instruction: 'ⵓⵔ ⵜⵜⴽⵛⵛⴰⵎ. ⵖⵔ 19 (112 ⵙⴳ ⵓⵏⵇⵇⴰⵍ). ⵉⵏⵉ ⵓⵟⵟⵓⵏ: TM-2026-000456.' },
+      'ar-MA': { sms70: 'SMS 19', short90: 'CB 19', short360: 'CB 19', headline: 'طفل مختف في سلا (15 سنة)', description: 'اختفى طفل يبلغ 15 سنة في تابريكت، سلا.', instruction: 'لا تتدخلوا بأنفسكم. اتصلوا بالرقم 19 (112 من الهاتف المحمول) مع ذكر المرجع TM-2026-000456.' },
+      'fr-MA': { sms70: 'SMS 19', short90: 'CB 19', short360: 'CB 19', headline: 'Disparu à Salé : garçon de 15 ans', description: 'Un garçon de 15 ans a disparu à Tabriquet, Salé.', instruction: 'N’intervenez pas. Appelez le 19 (112 depuis un mobile) en citant la référence TM-2026-000456.' },
+      'zgh-Tfng': { sms70: 'SMS 19', short90: 'CB 19', short360: 'CB 19', headline: 'ⴰⵔⴱⴰ ⵉⵊⵍⴰⵏ: 15 ⵉⵙⴳⴳⵯⴰⵙⵏ (ⵙⵍⴰ)', description: 'ⴰⵔⴱⴰ, 15 ⵉⵙⴳⴳⵯⴰⵙⵏ, ⵉⵊⵍⴰ. ⴰⴷⵖⴰⵔ: ⵜⴰⴱⵔⵉⴽⵜ, ⵙⵍⴰ.', instruction: 'ⵓⵔ ⵜⵜⴽⵛⵛⴰⵎ. ⵖⵔ 19 (112 ⵙⴳ ⵓⵏⵇⵇⴰⵍ). ⵉⵏⵉ ⵓⵟⵟⵓⵏ: TM-2026-000456.' },
     },
     displayName: { ar: null, latin: null },
     ageYears: 15,
@@ -121,9 +121,9 @@ export function longAlert(geo: ZoneGeography): ActivePublicAlert {
   return yasmine({
     publicId: 'L0NG01',
     texts: {
-      'ar-MA': { headline: fill('طفلة مختفية في الدار البيضاء ', L.headline), description: paragraphs('كانت ترتدي عند اختفائها وزرة مدرسية بيضاء وحذاء رياضيا ورديا.', L.description), instruction: fill('لا تتدخلوا بأنفسكم. اتصلوا بالرقم 19. ', L.instruction) },
-      'fr-MA': { headline: fill('Disparue à Casablanca : fillette ', L.headline), description: paragraphs('Elle était vêtue d’un tablier scolaire blanc et de baskets roses.', L.description), instruction: fill('N’intervenez pas vous-même. Appelez le 19. ', L.instruction) },
-      'zgh-Tfng': { headline: fill('ⵜⴰⵔⴱⴰⵜ ⵉⵊⵍⴰⵏ ⴳ ⴰⵏⴼⴰ ', L.headline), description: paragraphs('ⵜⵍⵙⴰ: ⵜⴰⴱⵍⵓⵣⵜ ⵜⴰⵎⵍⵍⴰⵍⵜ ⵏ ⵜⵉⵏⵎⵍ, ⵉⴷⵓⴽⴰⵏ ⵉⵡⵔⴷⵉⵢⵏ.', L.description), instruction: fill('ⵓⵔ ⵜⵜⴽⵛⵛⴰⵎ. ⵖⵔ 19 (112 ⵙⴳ ⵓⵏⵇⵇⴰⵍ). ', L.instruction) },
+      'ar-MA': { sms70: 'SMS 19', short90: 'CB 19', short360: 'CB 19', headline: fill('طفلة مختفية في الدار البيضاء ', L.headline), description: paragraphs('كانت ترتدي عند اختفائها وزرة مدرسية بيضاء وحذاء رياضيا ورديا.', L.description), instruction: fill('لا تتدخلوا بأنفسكم. اتصلوا بالرقم 19. ', L.instruction) },
+      'fr-MA': { sms70: 'SMS 19', short90: 'CB 19', short360: 'CB 19', headline: fill('Disparue à Casablanca : fillette ', L.headline), description: paragraphs('Elle était vêtue d’un tablier scolaire blanc et de baskets roses.', L.description), instruction: fill('N’intervenez pas vous-même. Appelez le 19. ', L.instruction) },
+      'zgh-Tfng': { sms70: 'SMS 19', short90: 'CB 19', short360: 'CB 19', headline: fill('ⵜⴰⵔⴱⴰⵜ ⵉⵊⵍⴰⵏ ⴳ ⴰⵏⴼⴰ ', L.headline), description: paragraphs('ⵜⵍⵙⴰ: ⵜⴰⴱⵍⵓⵣⵜ ⵜⴰⵎⵍⵍⴰⵍⵜ ⵏ ⵜⵉⵏⵎⵍ, ⵉⴷⵓⴽⴰⵏ ⵉⵡⵔⴷⵉⵢⵏ.', L.description), instruction: fill('ⵓⵔ ⵜⵜⴽⵛⵛⴰⵎ. ⵖⵔ 19 (112 ⵙⴳ ⵓⵏⵇⵇⴰⵍ). ', L.instruction) },
     },
     displayName: { ar: fill('عبد الرحمان بن عبد الله ', 60), latin: fill('Abderrahmane Ben Abdellah ', 60) },
     zone: { areaDesc: { 'ar-MA': fill('الدار البيضاء-سطات والرباط-سلا-القنيطرة ', 49), 'fr-MA': fill('Casablanca-Settat et Rabat-Salé-Kénitra ', 49), 'zgh-Tfng': fill('ⴰⵏⴼⴰ-ⵙⵟⵟⴰⵜ ⴷ ⵔⴱⴰⵟ-ⵙⵍⴰ-ⵇⵏⵉⵟⵔⴰ ', 49) }, outline, bbox: bboxOfCollection(outline) },

@@ -1,0 +1,30 @@
+/**
+ * Every pg-boss queue the platform uses, with its retry behaviour, created at every start (idempotent)
+ * so a use case can send to any of them inside its transaction.
+ *
+ * Delivery queues are one per channel so a slow provider (Graph: about one call a second) never holds
+ * up a fast one (WhatsApp: 80/s). Their jobs heartbeat: a worker killed mid-batch loses its claim
+ * within seconds and another worker resumes the batch from the deliveries' own states.
+ */
+import type { PgBoss, Queue } from 'pg-boss';
+import { CHANNELS, type ChannelName } from '../domain/distribution/channels.ts';
+
+export const ALERT_TICK_QUEUE = 'alerts.tick';
+export const DISPATCH_PLAN_QUEUE = 'dispatch.plan';
+export const SUBSCRIPTION_CONFIRM_QUEUE = 'subscriptions.confirm';
+export const deliverQueue = (channel: ChannelName): string => `deliver.${channel}`;
+
+const HEARTBEAT = { heartbeatSeconds: 10 } as const;
+
+export const QUEUE_OPTIONS: Readonly<Record<string, Omit<Queue, 'name'>>> = {
+  [ALERT_TICK_QUEUE]: {},
+  [DISPATCH_PLAN_QUEUE]: { retryLimit: 20, retryDelay: 2, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 900, ...HEARTBEAT },
+  [SUBSCRIPTION_CONFIRM_QUEUE]: { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 600 },
+  // Delivery retries (backoff, Retry-After) are scheduled by the dispatcher itself; pg-boss retries
+  // only cover a worker that died or a batch that threw.
+  ...Object.fromEntries(CHANNELS.map((c) => [deliverQueue(c), { retryLimit: 50, retryDelay: 2, retryBackoff: true, retryDelayMax: 120, expireInSeconds: 900, ...HEARTBEAT }])),
+};
+
+export async function createQueues(boss: PgBoss): Promise<void> {
+  for (const [name, options] of Object.entries(QUEUE_OPTIONS)) await boss.createQueue(name, options);
+}
