@@ -63,8 +63,15 @@ const ROUTES: Record<string, Action | 'public' | 'session'> = {
   'POST /api/alerts/{id}/renew': 'alert.renew',
   'POST /api/alerts/{id}/updates': 'alert.update',
   'POST /api/alerts/{id}/end': 'alert.end',
+  'GET /api/alerts/{id}/distribution': 'alert.read',
+  'GET /api/alerts/{id}/dead-letters': 'alert.read',
+  'POST /api/alerts/{id}/dead-letters/retry': 'alert.retry_delivery',
   'GET /alerts/{publicId}.cap': 'public',
   'GET /feeds/alerts.atom': 'public',
+  'GET /webhooks/whatsapp': 'public',
+  'POST /webhooks/whatsapp': 'public',
+  'GET /api/police-notices': 'police_notice.list',
+  'POST /api/police-notices/{id}/read': 'police_notice.mark_read',
 };
 
 let t: TestContext;

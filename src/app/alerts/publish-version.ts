@@ -22,6 +22,7 @@ import { CAP_SENDER, activeCapContent, cancelCapContent } from './alert-cap.ts';
 import type { LoadedAlert } from './alert-store.ts';
 import { activeView, endedView, storedView } from './public-view.ts';
 import { publicZone } from './public-zone.ts';
+import { queueDispatches } from '../distribution/queue-dispatches.ts';
 
 /** Earlier versions as the CAP chain needs them (sender, identifier, sent, status, type). */
 function capStub(row: AlertVersionRow, exercise: boolean): CapAlertVersion {
@@ -103,4 +104,6 @@ export async function storeVersion(trx: Transaction<DB>, ctx: AppContext, alert:
     zoneCells: version.msgType === 'Cancel' ? [] : compactZoneCells(zoneCells(draft.zone, ctx.geo)),
     photoId,
   });
+  // The outbox: the version's deliveries exist exactly when the version does.
+  await queueDispatches(trx, ctx, row.id, version.number, version.msgType, sentAt);
 }

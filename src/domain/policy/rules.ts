@@ -55,9 +55,13 @@ export const POLICY_RULES = {
   'alert.renew': { roles: ['central_command'], scope: 'global' },
   'alert.update': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction', unitActsForProvince: true },
   'alert.end': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction', unitActsForProvince: true },
+  'alert.retry_delivery': { roles: ['officer', 'supervisor', 'central_command', 'communications'], scope: 'jurisdiction', unitActsForProvince: true },
   // Audit
   'audit.read': { roles: ['auditor', 'dpo'], scope: 'jurisdiction' },
   'audit.verify': { roles: ['auditor', 'dpo', 'administrator'], scope: 'global' },
+  // Police notices (the internal disappearance notice): any staff member, for the notices of their own subtree
+  'police_notice.list': { roles: ALL_STAFF, scope: 'jurisdiction' },
+  'police_notice.mark_read': { roles: ALL_STAFF, scope: 'jurisdiction' },
 } as const satisfies Record<string, PolicyRule>;
 
 export type Action = keyof typeof POLICY_RULES;

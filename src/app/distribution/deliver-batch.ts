@@ -1,0 +1,260 @@
+/**
+ * One delivery job: a closed range of recipients of one (version, channel) dispatch. For each due
+ * delivery it applies the alert-fatigue rules (fan-out channels), claims it ('sending', committed
+ * before the provider is called), sends it through the channel's adapter at the channel's rate, and
+ * records the outcome: sent, retry later (backoff with jitter, never before the provider's
+ * Retry-After), dead-letter after the last attempt, or the subscription dropped when the provider says
+ * the address is gone. Whatever remains (retries, quiet hours, uncertain claims) gets a follow-up job.
+ *
+ * A claim left 'sending' by a worker that died is uncertain: the provider may have accepted it. It is
+ * sent again only after the reconciliation window, during which the provider's own receipt (WhatsApp
+ * echoes our key in its status webhook) can settle it (provider-receipts.ts). Without such a receipt a
+ * redelivery can happen, carrying the same idempotency key (e-mail Message-ID, webhook event id).
+ *
+ * @example
+ *   await deliverBatch(ctx, registry, { dispatchId, from: 'a…', to: 'f…' });
+ */
+import type { AlertLanguage } from '../../domain/alert-text/alert-languages.ts';
+import { ALERT_LANGUAGES } from '../../domain/alert-text/alert-languages.ts';
+import { pushDecision, AREA_LIMIT_WINDOW_MS } from '../../domain/alert-fatigue/push-decision.ts';
+import { subscriberQuietUntil } from '../../domain/alert-fatigue/subscriber-quiet-hours.ts';
+import type { Tier } from '../../domain/alert-fatigue/fatigue-rules.ts';
+import { channelKind, type ChannelName, isChannelName } from '../../domain/distribution/channels.ts';
+import { DeliveryError, type DeliveryFailure } from '../../domain/distribution/delivery-failure.ts';
+import { dispatchStatus } from '../../domain/distribution/dispatch-status.ts';
+import { nextAttempt } from '../../domain/distribution/retry-policy.ts';
+import { type DeliveryRow, type DispatchRow, deliveriesInRange, earlierRefs, findDispatch, moveDeliveries, recentPushes } from '../../store/repositories/dispatches.repository.ts';
+import { deliverQueue } from '../../jobs/queues.ts';
+import type { AppContext } from '../context.ts';
+import type { ChannelRegistry } from './channel-registry.ts';
+import type { ChannelAdapter, OutboundAlert, Recipient } from './channel-port.ts';
+import { outboundAlert } from './outbound-alert.ts';
+
+export interface DeliverJob {
+  readonly dispatchId: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** How long an uncertain claim waits for a provider receipt before it is sent again (the default of DELIVERY_RECONCILE_SECONDS). */
+export const RECONCILE_WINDOW_MS = 60_000;
+
+interface SubscriberRow {
+  readonly id: string;
+  readonly status: string;
+  readonly address: string;
+  readonly languages: string[];
+  readonly push_keys: { p256dh: string; auth: string } | null;
+  readonly quiet_hours: { start: string; end: string } | null;
+}
+
+const isLanguage = (l: string): l is AlertLanguage => (ALERT_LANGUAGES as readonly string[]).includes(l);
+
+async function alertTier(ctx: AppContext, alertId: string): Promise<{ tier: Tier; state: string }> {
+  const row = await ctx.store.db
+    .selectFrom('alerts as a')
+    .innerJoin('cases as c', 'c.id', 'a.case_id')
+    .select(['a.state', 'c.assessment'])
+    .where('a.id', '=', alertId)
+    .executeTakeFirstOrThrow();
+  const priority = (row.assessment as { priority?: unknown } | null)?.priority;
+  const tier: Tier = priority === 'critical' || priority === 'high' || priority === 'normal' ? priority : 'high';
+  return { tier, state: row.state };
+}
+
+function failureOf(err: unknown, signal: AbortSignal): DeliveryFailure {
+  if (err instanceof DeliveryError) return err.failure;
+  if (signal.aborted) return { kind: 'transient', code: 'timeout' };
+  return { kind: 'transient', code: 'internal' };
+}
+
+export async function deliverBatch(ctx: AppContext, registry: ChannelRegistry, job: DeliverJob, reconcileWindowMs = ctx.config.channels.reconcileWindowMs): Promise<void> {
+  const dispatch = await findDispatch(ctx.store.db, job.dispatchId);
+  if (!dispatch || !isChannelName(dispatch.channel)) return;
+  const channel = dispatch.channel;
+  const db = ctx.store.db;
+  const now = ctx.clock.now();
+  const rows = await deliveriesInRange(db, dispatch.id, job.from, job.to);
+
+  const due: DeliveryRow[] = [];
+  let wakeAt: number | null = null;
+  const later = (t: number) => {
+    wakeAt = wakeAt === null ? t : Math.min(wakeAt, t);
+  };
+  for (const r of rows) {
+    if (r.status === 'pending' || r.status === 'deferred') {
+      if (r.next_attempt_at && r.next_attempt_at > now) later(r.next_attempt_at.getTime());
+      else due.push(r);
+    } else if (r.status === 'sending') {
+      const settleAt = r.updated_at.getTime() + reconcileWindowMs;
+      if (settleAt > now.getTime()) later(settleAt);
+      else due.push(r);
+    }
+  }
+
+  if (due.length > 0) await deliverDue(ctx, registry, dispatch, channel, due, (t) => later(t));
+  if (wakeAt !== null) {
+    await db.transaction().execute(async (trx) => {
+      await ctx.jobs.send(trx, deliverQueue(channel), { ...job }, { startAfter: new Date(Math.max(wakeAt ?? 0, ctx.clock.now().getTime() + 500)) });
+    });
+  }
+  await refreshDispatchStatus(ctx, dispatch.id);
+}
+
+async function deliverDue(ctx: AppContext, registry: ChannelRegistry, dispatch: DispatchRow, channel: ChannelName, due: DeliveryRow[], later: (t: number) => void): Promise<void> {
+  const db = ctx.store.db;
+  const now = ctx.clock.now();
+  const ids = due.map((r) => r.recipient);
+  const adapter = registry.adapter(channel);
+  const message = adapter ? await outboundAlert(ctx, dispatch.alert_id, dispatch.version, dispatch.action) : undefined;
+  const claimable = ['pending', 'deferred', 'sending'] as const;
+  if (!adapter) {
+    // The channel was switched off after this version was queued: say so in the dead-letter list.
+    await moveDeliveries(db, dispatch.id, ids, claimable, 'dead', now, { error_code: 'channel_not_configured' });
+    return;
+  }
+  if (!message) {
+    await moveDeliveries(db, dispatch.id, ids, claimable, 'skipped', now, { skip_reason: 'version_withdrawn' });
+    return;
+  }
+  const { tier, state } = await alertTier(ctx, dispatch.alert_id);
+  // A publication still queued when the alert ends must not go out after its own retraction.
+  if (dispatch.action === 'publish' && state === 'ended') {
+    await moveDeliveries(db, dispatch.id, ids, claimable, 'skipped', now, { skip_reason: 'alert_ended' });
+    return;
+  }
+
+  const recipients = new Map<string, Recipient>();
+  if (channelKind(channel) === 'fan_out') {
+    const subs: SubscriberRow[] = await db.selectFrom('subscriptions').select(['id', 'status', 'address', 'languages', 'push_keys', 'quiet_hours']).where('id', 'in', ids).execute();
+    const byId = new Map(subs.map((s) => [s.id, s]));
+    const pushes = await recentPushes(db, ids, dispatch.alert_id, new Date(now.getTime() - AREA_LIMIT_WINDOW_MS));
+    const skip = new Map<string, string[]>();
+    const defer = new Map<number, string[]>();
+    const add = <K>(m: Map<K, string[]>, k: K, v: string) => m.set(k, [...(m.get(k) ?? []), v]);
+    for (const r of due) {
+      const sub = byId.get(r.recipient);
+      if (!sub || sub.status !== 'active') {
+        add(skip, 'unsubscribed', r.recipient);
+        continue;
+      }
+      // An uncertain claim was already judged by the fatigue rules when it was first claimed.
+      if (r.status !== 'sending') {
+        const mine = pushes.filter((p) => p.recipient === sub.id);
+        const decision = pushDecision({
+          tier,
+          msgType: message.msgType,
+          updateKind: message.updateKind as Parameters<typeof pushDecision>[0]['updateKind'],
+          subscriberArea: sub.id,
+          recentPushes: mine.map((p) => ({ at: p.at, area: sub.id, alertId: p.alertId })),
+          alertId: dispatch.alert_id,
+          now,
+          config: ctx.config.alerts.fatigue,
+        });
+        if (!decision.push) {
+          if (decision.reason === 'quiet_hours') add(defer, decision.deferUntil.getTime(), r.recipient);
+          else add(skip, decision.reason, r.recipient);
+          continue;
+        }
+        const own = subscriberQuietUntil(now, sub.quiet_hours, tier);
+        if (own) {
+          add(defer, own.getTime(), r.recipient);
+          continue;
+        }
+      }
+      const language = sub.languages.find(isLanguage) ?? 'ar-MA';
+      recipients.set(r.recipient, {
+        key: sub.id,
+        address: sub.address,
+        language,
+        ...(sub.push_keys ? { pushKeys: sub.push_keys } : {}),
+        unsubscribeUrl: registry.unsubscribeUrl(sub.id),
+      });
+    }
+    for (const [reason, list] of skip) await moveDeliveries(db, dispatch.id, list, claimable, 'skipped', now, { skip_reason: reason });
+    for (const [until, list] of defer) {
+      await moveDeliveries(db, dispatch.id, list, ['pending', 'deferred'], 'deferred', now, { next_attempt_at: new Date(until) });
+      later(until);
+    }
+  } else {
+    for (const r of due) recipients.set(r.recipient, { key: r.recipient, address: '', language: 'ar-MA', unsubscribeUrl: null });
+  }
+
+  const toSend = [...recipients.keys()];
+  const claimed = await moveDeliveries(db, dispatch.id, toSend, claimable, 'sending', now, { bumpAttempts: true });
+  if (claimed.length === 0) return;
+  const attempts = new Map(due.map((r) => [r.recipient, r.attempts + 1]));
+  const refs = dispatch.action === 'retract' ? await earlierRefs(db, dispatch.alert_id, channel, claimed) : new Map<string, string[]>();
+
+  const limiter = registry.limiter(channel);
+  const slots = registry.slots(channel);
+  await Promise.all(
+    claimed.map((key) =>
+      slots.run(async () => {
+        const recipient = recipients.get(key);
+        if (!recipient) return;
+        await limiter.take();
+        await sendOne(ctx, dispatch, channel, adapter, message, recipient, refs.get(key) ?? [], attempts.get(key) ?? 1, later, (ms) => limiter.pause(ms));
+      }),
+    ),
+  );
+}
+
+async function sendOne(
+  ctx: AppContext,
+  dispatch: DispatchRow,
+  channel: ChannelName,
+  adapter: ChannelAdapter,
+  message: OutboundAlert,
+  recipient: Recipient,
+  previousRefs: readonly string[],
+  attempt: number,
+  later: (t: number) => void,
+  pause: (ms: number) => void,
+): Promise<void> {
+  const db = ctx.store.db;
+  const signal = AbortSignal.timeout(ctx.config.channels.timeoutMs);
+  try {
+    const receipt = await adapter.deliver({ idempotencyKey: `${dispatch.id}.${recipient.key}`, message, recipient, previousRefs, signal });
+    await moveDeliveries(db, dispatch.id, [recipient.key], ['sending'], 'sent', ctx.clock.now(), { provider_ref: receipt.providerRef, sent_at: ctx.clock.now(), error_code: null });
+  } catch (err) {
+    const failure = failureOf(err, signal);
+    const now = ctx.clock.now();
+    if (failure.kind === 'throttled') pause(failure.retryAfterMs ?? ctx.config.channels.retry.baseDelayMs);
+    const next = nextAttempt(ctx.config.channels.retry, failure, attempt, now, Math.random());
+    if (next.dead) {
+      await moveDeliveries(db, dispatch.id, [recipient.key], ['sending'], 'dead', now, { error_code: failure.code });
+      if (failure.kind === 'gone' && channelKind(channel) === 'fan_out') await dropSubscription(ctx, recipient.key);
+    } else {
+      await moveDeliveries(db, dispatch.id, [recipient.key], ['sending'], 'pending', now, { error_code: failure.code, next_attempt_at: next.at });
+      later(next.at.getTime());
+    }
+    ctx.log.warn({ channel, dispatchId: dispatch.id, code: failure.code, kind: failure.kind, attempt }, 'delivery failed');
+  }
+}
+
+/** The provider says the address no longer exists (Web Push 404/410…): stop sending to it. */
+async function dropSubscription(ctx: AppContext, subscriptionId: string): Promise<void> {
+  await ctx.store.db.transaction().execute(async (trx) => {
+    await trx.deleteFrom('subscription_cells').where('subscription_id', '=', subscriptionId).execute();
+    await trx.updateTable('subscriptions').set({ status: 'unsubscribed', unsubscribed_at: ctx.clock.now(), updated_at: ctx.clock.now() }).where('id', '=', subscriptionId).where('status', '=', 'active').execute();
+  });
+}
+
+/** Recomputes a dispatch's status from its counters; a finished retraction marks what it withdrew. */
+export async function refreshDispatchStatus(ctx: AppContext, dispatchId: string): Promise<void> {
+  const d = await findDispatch(ctx.store.db, dispatchId);
+  if (!d) return;
+  const status = dispatchStatus({ planned: d.planned, total: d.total, sent: d.sent, skipped: d.skipped, dead: d.dead, deferred: d.deferred }, d.retracted_at !== null);
+  if (status !== d.status) await ctx.store.db.updateTable('dispatches').set({ status, updated_at: ctx.clock.now() }).where('id', '=', d.id).execute();
+  if (d.action === 'retract' && (status === 'sent' || status === 'partially_failed')) {
+    await ctx.store.db
+      .updateTable('dispatches')
+      .set({ status: 'retracted', retracted_at: ctx.clock.now(), updated_at: ctx.clock.now() })
+      .where('alert_id', '=', d.alert_id)
+      .where('channel', '=', d.channel)
+      .where('action', '=', 'publish')
+      .where('retracted_at', 'is', null)
+      .execute();
+  }
+}

@@ -1,0 +1,143 @@
+/**
+ * The outbox's bookkeeping: dispatches (one per version and channel) and their deliveries (one per
+ * recipient). Every change of a delivery's status goes through `moveDeliveries`, which updates the
+ * dispatch's counters in the same statement, so counts and rows never disagree, even across a crash.
+ */
+import { type Kysely, type Transaction, sql } from 'kysely';
+import type { DB, DeliveriesTable, DispatchesTable } from '../schema.ts';
+import type { Selectable } from 'kysely';
+import type { DeliveryStatus } from '../../domain/distribution/dispatch-status.ts';
+
+type Db = Kysely<DB> | Transaction<DB>;
+export type DispatchRow = Selectable<DispatchesTable>;
+export type DeliveryRow = Selectable<DeliveriesTable>;
+
+/** The counter each terminal or waiting status adds to; pending and sending are the remainder. */
+const COUNTER: { readonly [S in DeliveryStatus]: 'sent' | 'skipped' | 'dead' | 'deferred' | null } = {
+  pending: null,
+  sending: null,
+  sent: 'sent',
+  skipped: 'skipped',
+  dead: 'dead',
+  deferred: 'deferred',
+};
+
+export async function insertDispatch(trx: Db, d: { id: string; alertId: string; version: number; channel: string; action: 'publish' | 'retract'; at: Date }): Promise<void> {
+  await trx
+    .insertInto('dispatches')
+    .values({ id: d.id, alert_id: d.alertId, version: d.version, channel: d.channel, action: d.action, status: 'queued', created_at: d.at, updated_at: d.at })
+    .execute();
+}
+
+export async function findDispatch(db: Db, id: string, opts: { forUpdate?: boolean } = {}): Promise<DispatchRow | undefined> {
+  let q = db.selectFrom('dispatches').selectAll().where('id', '=', id);
+  if (opts.forUpdate) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+export async function listDispatches(db: Db, alertId: string): Promise<DispatchRow[]> {
+  return db.selectFrom('dispatches').selectAll().where('alert_id', '=', alertId).orderBy('version').orderBy('channel').execute();
+}
+
+/** Channels on which earlier versions of the alert went out (what a Cancel must retract). */
+export async function channelsThatCarried(db: Db, alertId: string): Promise<string[]> {
+  const rows = await db.selectFrom('dispatches').select('channel').distinct().where('alert_id', '=', alertId).where('action', '=', 'publish').execute();
+  return rows.map((r) => r.channel);
+}
+
+export async function setDispatchStatus(db: Db, id: string, status: DispatchRow['status'], at: Date): Promise<void> {
+  await db.updateTable('dispatches').set({ status, updated_at: at }).where('id', '=', id).execute();
+}
+
+/**
+ * Moves the listed deliveries that are currently in one of `from` to `to`, adjusting the dispatch's
+ * counters atomically. Returns the recipients actually moved (a row already moved elsewhere is left).
+ */
+export async function moveDeliveries(
+  db: Db,
+  dispatchId: string,
+  recipients: readonly string[],
+  from: readonly DeliveryStatus[],
+  to: DeliveryStatus,
+  at: Date,
+  fields: Partial<Pick<DeliveryRow, 'next_attempt_at' | 'provider_ref' | 'error_code' | 'skip_reason' | 'sent_at' | 'provider_status'>> & { bumpAttempts?: boolean } = {},
+): Promise<string[]> {
+  if (recipients.length === 0) return [];
+  const { bumpAttempts, ...set } = fields;
+  const setSql = sql.join(
+    [
+      sql`status = ${to}`,
+      sql`updated_at = ${at}`,
+      ...(bumpAttempts ? [sql`attempts = d.attempts + 1`] : []),
+      ...Object.entries(set).map(([k, v]) => sql`${sql.ref(k)} = ${v}`),
+    ],
+    sql`, `,
+  );
+  const inc = COUNTER[to];
+  const counters = ['sent', 'skipped', 'dead', 'deferred'] as const;
+  const adjust = sql.join(
+    counters.map((c) => {
+      const minus = sql`(SELECT count(*) FROM moved WHERE moved.old = ANY(${from.filter((f) => COUNTER[f] === c)}::text[]))`;
+      const plus = inc === c ? sql`(SELECT count(*) FROM moved)` : sql`0`;
+      return sql`${sql.ref(c)} = ${sql.ref(c)} + ${plus} - ${minus}`;
+    }),
+    sql`, `,
+  );
+  const result = await sql<{ recipient: string }>`
+    WITH old AS (
+      SELECT recipient, status AS old FROM deliveries
+       WHERE dispatch_id = ${dispatchId} AND recipient = ANY(${recipients}::text[]) AND status = ANY(${from}::text[])
+       FOR UPDATE
+    ), moved AS (
+      UPDATE deliveries d SET ${setSql}
+        FROM old WHERE d.dispatch_id = ${dispatchId} AND d.recipient = old.recipient
+      RETURNING d.recipient, old.old
+    ), counted AS (
+      UPDATE dispatches SET ${adjust}, updated_at = ${at} WHERE id = ${dispatchId} AND EXISTS (SELECT 1 FROM moved)
+    )
+    SELECT recipient FROM moved`.execute(db);
+  return result.rows.map((r) => r.recipient);
+}
+
+export async function deliveriesInRange(db: Db, dispatchId: string, from: string, to: string): Promise<DeliveryRow[]> {
+  return db.selectFrom('deliveries').selectAll().where('dispatch_id', '=', dispatchId).where('recipient', '>=', from).where('recipient', '<=', to).orderBy('recipient').execute();
+}
+
+/** Provider references of earlier deliveries of the alert on the channel, by recipient (for retraction). */
+export async function earlierRefs(db: Db, alertId: string, channel: string, recipients: readonly string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (recipients.length === 0) return out;
+  const rows = await db
+    .selectFrom('deliveries as d')
+    .innerJoin('dispatches as p', 'p.id', 'd.dispatch_id')
+    .select(['d.recipient', 'd.provider_ref'])
+    .where('p.alert_id', '=', alertId)
+    .where('p.channel', '=', channel)
+    .where('p.action', '=', 'publish')
+    .where('d.status', '=', 'sent')
+    .where('d.provider_ref', 'is not', null)
+    .where('d.recipient', 'in', recipients)
+    .execute();
+  for (const r of rows) if (r.provider_ref) out.set(r.recipient, [...(out.get(r.recipient) ?? []), r.provider_ref]);
+  return out;
+}
+
+export interface PushRecord {
+  readonly recipient: string;
+  readonly alertId: string;
+  readonly at: Date;
+}
+
+/** Pushes the subscribers received in the last `sinceMs` or of this alert (alert-fatigue input). */
+export async function recentPushes(db: Db, recipients: readonly string[], alertId: string, since: Date): Promise<PushRecord[]> {
+  if (recipients.length === 0) return [];
+  const rows = await db
+    .selectFrom('deliveries as d')
+    .innerJoin('dispatches as p', 'p.id', 'd.dispatch_id')
+    .select(['d.recipient', 'p.alert_id', 'd.sent_at'])
+    .where('d.status', '=', 'sent')
+    .where('d.recipient', 'in', recipients)
+    .where((eb) => eb.or([eb('d.sent_at', '>', since), eb('p.alert_id', '=', alertId)]))
+    .execute();
+  return rows.filter((r) => r.sent_at).map((r) => ({ recipient: r.recipient, alertId: r.alert_id, at: r.sent_at as Date }));
+}
