@@ -246,6 +246,85 @@ export interface AlertVersionsTable {
   redacted_at: Timestamp | null;
 }
 
+export interface SubscriptionsTable {
+  id: string;
+  channel: 'webpush' | 'email' | 'sms' | 'whatsapp';
+  status: 'pending' | 'active' | 'unsubscribed';
+  /** Restricted: e-mail address, E.164 number or Web Push endpoint. */
+  address: string;
+  /** HMAC of the normalised address (finds a second sign-up without searching by the address). */
+  address_key: string;
+  push_keys: Json<{ p256dh: string; auth: string }> | null;
+  languages: string[];
+  /** domain/subscription: { kind: 'circle', lat, lon, radiusKm } | { kind: 'provinces', codes }. */
+  area: Json<Record<string, unknown>>;
+  quiet_hours: Json<{ start: string; end: string }> | null;
+  /** { at, channel, wordingVersion, language }. */
+  consent: Json<Record<string, unknown>>;
+  confirm_secret_hash: string | null;
+  confirm_expires_at: Timestamp | null;
+  confirm_attempts: Generated<number>;
+  created_at: ColumnType<Date, Date | string, never>;
+  updated_at: Timestamp;
+  confirmed_at: Timestamp | null;
+  unsubscribed_at: Timestamp | null;
+}
+
+export interface SubscriptionCellsTable {
+  subscription_id: string;
+  channel: string;
+  /** H3 cell (int8), compacted, res ≤ 6. */
+  cell: string;
+  /** First and last res-15 descendant of the cell. */
+  lo: string;
+  hi: string;
+}
+
+export interface DispatchesTable {
+  id: string;
+  alert_id: string;
+  version: number;
+  channel: string;
+  action: 'publish' | 'retract';
+  status: 'queued' | 'sending' | 'sent' | 'partially_failed' | 'failed' | 'retracted';
+  planned: Generated<boolean>;
+  plan_cursor: string | null;
+  total: Generated<number>;
+  sent: Generated<number>;
+  skipped: Generated<number>;
+  dead: Generated<number>;
+  deferred: Generated<number>;
+  retracted_at: Timestamp | null;
+  created_at: ColumnType<Date, Date | string, never>;
+  updated_at: Timestamp;
+}
+
+export interface DeliveriesTable {
+  dispatch_id: string;
+  recipient: string;
+  status: 'pending' | 'sending' | 'sent' | 'skipped' | 'deferred' | 'dead';
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  provider_ref: string | null;
+  /** Later receipts: delivered, read, failed (WhatsApp statuses, SMPP delivery receipts). */
+  provider_status: string | null;
+  error_code: string | null;
+  skip_reason: string | null;
+  sent_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+export interface PoliceNoticesTable {
+  id: string;
+  alert_id: string;
+  version: number;
+  jurisdiction_id: string;
+  content: Json<Record<string, unknown>>;
+  created_at: ColumnType<Date, Date | string, never>;
+  read_at: Timestamp | null;
+  read_by: string | null;
+}
+
 export interface DB {
   alerts: AlertsTable;
   alert_decisions: AlertDecisionsTable;
@@ -261,4 +340,9 @@ export interface DB {
   audit_anchor: AuditAnchorTable;
   data_keys: DataKeysTable;
   photos: PhotosTable;
+  subscriptions: SubscriptionsTable;
+  subscription_cells: SubscriptionCellsTable;
+  dispatches: DispatchesTable;
+  deliveries: DeliveriesTable;
+  police_notices: PoliceNoticesTable;
 }
