@@ -15,6 +15,7 @@ export const ERROR_CATALOGUE = {
   second_factor_invalid: { status: 401, title: 'Wrong or expired second-factor code' },
   session_expired: { status: 401, title: 'Session expired' },
   token_invalid: { status: 401, title: 'API token not valid' },
+  signature_invalid: { status: 401, title: 'Signature missing or not valid' },
   csrf_failed: { status: 403, title: 'Missing or wrong CSRF token' },
   forbidden: { status: 403, title: 'Not allowed' },
   second_factor_enrolment_required: { status: 403, title: 'Second factor must be enrolled first' },
