@@ -11,6 +11,7 @@
 import { html, type HtmlValue, type SafeHtml } from './html.ts';
 import { localPath, SITE_LANGUAGE_ORDER, SITE_LANGUAGES, type SiteLanguage } from './site-language.ts';
 import { SITE_TEXTS } from './site-texts.ts';
+import { SUBSCRIPTION_TEXTS } from './subscription-texts.ts';
 
 /** What every page needs from the server: where it is published and the stylesheet's address. */
 export interface SiteContext {
@@ -37,6 +38,11 @@ export interface PageMeta {
   readonly image?: ShareImage;
   /** Ended alerts, missing pages and errors are kept out of search engines. */
   readonly noindex?: boolean;
+  /**
+   * Query parameters the language switch links keep (a token in the page's own address, so switching
+   * language does not lose it); never put in the canonical, alternate or share URLs.
+   */
+  readonly switchQuery?: Readonly<Record<string, string>>;
 }
 
 /** X shows at most 70 characters of a card title and 200 of its description. */
@@ -79,7 +85,8 @@ function languageSwitch(meta: PageMeta): SafeHtml {
   const t = SITE_TEXTS[meta.lang];
   return html`<nav aria-label="${t.languageSwitch}"><ul class="langs">${SITE_LANGUAGE_ORDER.map((l) => {
     const tag = SITE_LANGUAGES[l].tag;
-    return html`<li><a href="${localPath(meta.path, l)}" lang="${tag}" hreflang="${tag}"${l === meta.lang ? html` aria-current="true"` : ''}>${SITE_TEXTS[l].languageName}</a></li>`;
+    const href = `${localPath(meta.path, l)}${Object.entries(meta.switchQuery ?? {}).map(([k, v]) => `&${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('')}`;
+    return html`<li><a href="${href}" lang="${tag}" hreflang="${tag}"${l === meta.lang ? html` aria-current="true"` : ''}>${SITE_TEXTS[l].languageName}</a></li>`;
   })}</ul></nav>`;
 }
 
@@ -95,7 +102,7 @@ export function renderPage(site: SiteContext, meta: PageMeta, main: HtmlValue): 
 <body><header class="top"><div class="wrap"><a class="brand" href="${localPath('/', meta.lang)}">${t.siteName}<small>${t.tagline}</small></a>${languageSwitch(meta)}</div></header>
 <div class="emergency"><div class="wrap">${t.emergency}</div></div>
 <main class="wrap">${main}</main>
-<footer><div class="wrap">${t.siteName} · ${t.tagline}</div></footer>
+<footer><div class="wrap">${t.siteName} · ${t.tagline} · <a href="${localPath('/subscribe', meta.lang)}">${SUBSCRIPTION_TEXTS[meta.lang].subscribeLink}</a></div></footer>
 </body></html>
 `.toString();
 }

@@ -17,6 +17,11 @@ import { caseRoutes } from './cases/index.ts';
 import { alertRoutes } from './alerts/index.ts';
 import { capRoutes } from './cap/index.ts';
 import { publicSiteRoutes } from './public-site/index.ts';
+import { distributionRoutes } from './distribution/index.ts';
+import { posterRoutes } from './posters/index.ts';
+import { whatsappWebhookRoutes } from './webhooks/whatsapp/index.ts';
+import { policeNoticeRoutes } from './police-notices/index.ts';
+import { subscriptionRoutes } from './subscriptions/index.ts';
 
 export const ROUTE_MODULES: readonly { readonly name: string; readonly plugin: FastifyPluginAsyncTypebox<{ ctx: AppContext }>; readonly prefix?: string }[] = [
   { name: 'health', plugin: healthRoutes },
@@ -32,4 +37,9 @@ export const ROUTE_MODULES: readonly { readonly name: string; readonly plugin: F
   { name: 'alerts', plugin: alertRoutes },
   { name: 'cap', plugin: capRoutes },
   { name: 'public-site', plugin: publicSiteRoutes },
+  { name: 'distribution', plugin: distributionRoutes },
+  { name: 'posters', plugin: posterRoutes },
+  { name: 'webhooks-whatsapp', plugin: whatsappWebhookRoutes },
+  { name: 'police-notices', plugin: policeNoticeRoutes },
+  { name: 'subscriptions', plugin: subscriptionRoutes },
 ];
