@@ -7,6 +7,7 @@ import { keysCommand } from './keys.ts';
 import { usersCommand } from './users.ts';
 import { jurisdictionsCommand } from './jurisdictions.ts';
 import { demoCommand } from './demo.ts';
+import { workerCommand } from './worker.ts';
 
 export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   serve: serveCommand,
@@ -16,4 +17,5 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   users: usersCommand,
   jurisdictions: jurisdictionsCommand,
   demo: demoCommand,
+  worker: workerCommand,
 };

@@ -2,8 +2,7 @@
 import { loadConfigFromEnvironment } from '../../config/config.ts';
 import { boot } from '../../app/bootstrap.ts';
 import { buildHttpApp } from '../../http/app.ts';
-import { startJobQueue } from '../../jobs/job-queue.ts';
-import { registerAlertJobs } from '../../jobs/alert-jobs.ts';
+import { startWorkers } from '../../jobs/workers.ts';
 import { announceFirstAdminEnrolment } from '../../app/accounts/first-admin-announcement.ts';
 import type { CliCommand } from './command.ts';
 
@@ -11,9 +10,8 @@ export const serveCommand: CliCommand = {
   summary: 'run the web server and the background jobs (what `npm start` runs)',
   async run() {
     const config = loadConfigFromEnvironment();
-    const ctx = await boot(config);
-    const jobs = config.jobsEnabled ? await startJobQueue(ctx.store, config.database.mode === 'postgres' ? config.database.url : undefined, { supervise: true }) : undefined;
-    if (jobs) await registerAlertJobs(jobs.boss, ctx);
+    const ctx = await boot(config, { superviseJobs: config.jobsEnabled });
+    const workers = config.jobsEnabled ? await startWorkers(ctx.queue.boss, ctx) : undefined;
     const app = await buildHttpApp(ctx);
     await app.listen({ host: config.host, port: config.port });
     const address = app.server.address();
@@ -29,8 +27,8 @@ export const serveCommand: CliCommand = {
       stopping = true;
       ctx.log.info({ signal }, 'shutting down');
       await app.close();
-      await jobs?.stop();
       await ctx.close();
+      await workers?.close();
     };
     await new Promise<void>((resolve) => {
       for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void stop(signal).then(resolve));

@@ -1,0 +1,40 @@
+/**
+ * The dispatcher's workers on pg-boss: planning jobs (one per version and channel) and delivery jobs
+ * (one per recipient batch, on a queue per channel). Only channels with an adapter in this process get
+ * a delivery worker; their jobs wait in the queue for a worker that has one.
+ *
+ * @example
+ *   await registerDistributionJobs(ctx.queue.boss, ctx, registry);
+ */
+import type { PgBoss } from 'pg-boss';
+import type { AppContext } from '../app/context.ts';
+import type { ChannelRegistry } from '../app/distribution/channel-registry.ts';
+import { type DeliverJob, deliverBatch } from '../app/distribution/deliver-batch.ts';
+import { planDispatch } from '../app/distribution/plan-dispatch.ts';
+import { CHANNELS } from '../domain/distribution/channels.ts';
+import { DISPATCH_PLAN_QUEUE, deliverQueue } from './queues.ts';
+
+export interface DistributionWorkerOptions {
+  /** Seconds between polls when idle (pg-boss also wakes on NOTIFY where available). */
+  readonly pollingIntervalSeconds?: number;
+  /** Delivery batches in flight per channel in this process. */
+  readonly batchesPerChannel?: number;
+  /** Reconciliation window for uncertain claims (deliver-batch.ts); default: DELIVERY_RECONCILE_SECONDS. */
+  readonly reconcileWindowMs?: number;
+}
+
+const isDeliverJob = (d: unknown): d is DeliverJob =>
+  typeof d === 'object' && d !== null && typeof (d as DeliverJob).dispatchId === 'string' && typeof (d as DeliverJob).from === 'string' && typeof (d as DeliverJob).to === 'string';
+
+export async function registerDistributionJobs(boss: PgBoss, ctx: AppContext, registry: ChannelRegistry, options: DistributionWorkerOptions = {}): Promise<void> {
+  const polling = options.pollingIntervalSeconds ?? 1;
+  await boss.work<{ dispatchId?: unknown }>(DISPATCH_PLAN_QUEUE, { pollingIntervalSeconds: polling, localConcurrency: 2 }, async ([job]) => {
+    if (typeof job?.data.dispatchId === 'string') await planDispatch(ctx, registry, job.data.dispatchId);
+  });
+  for (const channel of CHANNELS) {
+    if (!registry.adapter(channel)) continue;
+    await boss.work<unknown>(deliverQueue(channel), { pollingIntervalSeconds: polling, localConcurrency: options.batchesPerChannel ?? 4 }, async ([job]) => {
+      if (job && isDeliverJob(job.data)) await deliverBatch(ctx, registry, job.data, options.reconcileWindowMs ?? ctx.config.channels.reconcileWindowMs);
+    });
+  }
+}
