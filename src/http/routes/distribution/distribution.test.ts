@@ -28,7 +28,7 @@ test('the alert board shows each channel of each version with its status and cou
   const rabat = (await signIn(t, app, { role: 'officer', jurisdiction: 'MA-RAB' })).headers;
   const res = await app.inject({ method: 'GET', url: `/api/alerts/${alertId}/distribution`, headers: rabat });
   assert.equal(res.statusCode, 200);
-  const items = (res.json() as { items: { channel: string; version: number; status: string; counts: Record<string, number> }[] }).items;
+  const items = res.json<{ items: { channel: string; version: number; status: string; counts: Record<string, number> }[] }>().items;
   assert.deepEqual(items.map((i) => `${i.version}:${i.channel}:${i.status}`), ['1:police_notice:queued', '1:webhook:queued']);
   assert.deepEqual(items[0]?.counts, { total: 0, sent: 0, skipped: 0, deferred: 0, failed: 0, pending: 0 });
 
@@ -45,7 +45,7 @@ test('dead letters are listed without addresses and retried by an officer; a pro
   const officer = (await signIn(t, app, { role: 'officer', jurisdiction: 'MA-RAB' })).headers;
   const listed = await app.inject({ method: 'GET', url: `/api/alerts/${alertId}/dead-letters?channel=webhook`, headers: officer });
   assert.equal(listed.statusCode, 200);
-  assert.deepEqual((listed.json() as { items: { recipient: string; errorCode: string; attempts: number }[] }).items.map((i) => [i.recipient, i.errorCode, i.attempts]), [['press', 'webhook_503', 8]]);
+  assert.deepEqual(listed.json<{ items: { recipient: string; errorCode: string; attempts: number }[] }>().items.map((i) => [i.recipient, i.errorCode, i.attempts]), [['press', 'webhook_503', 8]]);
 
   const liaison = (await signIn(t, app, { role: 'prosecutor_liaison', jurisdiction: 'MA-RAB' })).headers;
   assert.equal((await app.inject({ method: 'GET', url: `/api/alerts/${alertId}/dead-letters`, headers: liaison })).statusCode, 200);
@@ -57,7 +57,7 @@ test('dead letters are listed without addresses and retried by an officer; a pro
   assert.deepEqual(retried.json(), { requeued: 1 });
   const row = await t.store.db.selectFrom('deliveries').select(['status', 'attempts']).where('dispatch_id', '=', dispatch.id).executeTakeFirstOrThrow();
   assert.deepEqual([row.status, row.attempts], ['pending', 0]);
-  const board = (await app.inject({ method: 'GET', url: `/api/alerts/${alertId}/distribution`, headers: officer })).json() as { items: { channel: string; counts: { failed: number; pending: number } }[] };
+  const board = (await app.inject({ method: 'GET', url: `/api/alerts/${alertId}/distribution`, headers: officer })).json<{ items: { channel: string; counts: { failed: number; pending: number } }[] }>();
   assert.deepEqual(board.items.find((i) => i.channel === 'webhook')?.counts.failed, 0);
   assert.equal(board.items.find((i) => i.channel === 'webhook')?.counts.pending, 1);
 });
@@ -77,7 +77,7 @@ test('once the alert has ended, its posters (photo, name) answer 404 and only th
   const { findUserByUsername } = await import('../../../store/repositories/users.repository.ts');
   const row = await findUserByUsername(t.store.db, 'demo-officer-rabat');
   assert.ok(row);
-  await endAlert(t, { kind: 'user', id: row.id, username: row.username, role: 'officer', jurisdiction: 'MA-RAB', jurisdictionPath: ['MA', 'MA-04', 'MA-RAB'], ip: null }, alertId, 'found', 'Retrouvée');
+  await endAlert(t, { kind: 'user', id: row.id, username: row.username, role: 'officer', jurisdiction: 'MA-RAB', jurisdictionPath: ['MA', 'MA-04', 'MA-RAB'], ip: null }, alertId, 'found', 'Enfant retrouvé sain et sauf par la brigade');
   const cancel = (await t.store.db.selectFrom('alerts').select('current_version').where('id', '=', alertId).executeTakeFirstOrThrow()).current_version;
   assert.equal((await app.inject({ method: 'GET', url: `/alerts/${publicId}/posters/1/ar-square.jpg` })).statusCode, 404);
   const found = await app.inject({ method: 'GET', url: `/alerts/${publicId}/posters/${cancel}/fr-og.jpg` });
