@@ -11,6 +11,7 @@ import type { AppContext } from '../app/context.ts';
 import type { ChannelRegistry } from '../app/distribution/channel-registry.ts';
 import { type DeliverJob, deliverBatch } from '../app/distribution/deliver-batch.ts';
 import { planDispatch } from '../app/distribution/plan-dispatch.ts';
+import { warmPosters } from '../app/distribution/outbound-alert.ts';
 import { CHANNELS } from '../domain/distribution/channels.ts';
 import { DISPATCH_PLAN_QUEUE, deliverQueue } from './queues.ts';
 
@@ -27,13 +28,17 @@ const isDeliverJob = (d: unknown): d is DeliverJob =>
   typeof d === 'object' && d !== null && typeof (d as DeliverJob).dispatchId === 'string' && typeof (d as DeliverJob).from === 'string' && typeof (d as DeliverJob).to === 'string';
 
 export async function registerDistributionJobs(boss: PgBoss, ctx: AppContext, registry: ChannelRegistry, options: DistributionWorkerOptions = {}): Promise<void> {
-  const polling = options.pollingIntervalSeconds ?? 1;
-  await boss.work<{ dispatchId?: unknown }>(DISPATCH_PLAN_QUEUE, { pollingIntervalSeconds: polling, localConcurrency: 2 }, async ([job]) => {
-    if (typeof job?.data.dispatchId === 'string') await planDispatch(ctx, registry, job.data.dispatchId);
+  // With NOTIFY (PostgreSQL) a worker wakes when a job commits; the polls are the backstop, short enough
+  // that a retry or a deferred push scheduled for later is picked up within a couple of seconds.
+  const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1, notifyPollingIntervalSeconds: 2 };
+  // A publication queues one planning job per channel at once: plan them side by side.
+  await boss.work<{ dispatchId?: unknown }>(DISPATCH_PLAN_QUEUE, { ...polling, localConcurrency: 10 }, async ([job]) => {
+    if (typeof job?.data.dispatchId !== 'string') return;
+    await planDispatch(ctx, registry, job.data.dispatchId, (alertId, version) => warmPosters(ctx, alertId, version));
   });
   for (const channel of CHANNELS) {
     if (!registry.adapter(channel)) continue;
-    await boss.work<unknown>(deliverQueue(channel), { pollingIntervalSeconds: polling, localConcurrency: options.batchesPerChannel ?? 4 }, async ([job]) => {
+    await boss.work<unknown>(deliverQueue(channel), { ...polling, localConcurrency: options.batchesPerChannel ?? 4 }, async ([job]) => {
       if (job && isDeliverJob(job.data)) await deliverBatch(ctx, registry, job.data, options.reconcileWindowMs ?? ctx.config.channels.reconcileWindowMs);
     });
   }

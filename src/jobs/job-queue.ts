@@ -42,7 +42,7 @@ export async function startJobQueue(store: Database, connectionUrl: string | und
   const boss =
     store.mode === 'embedded'
       ? new PgBoss({ ...common, db: embeddedAdapter(store), backend: 'pglite' })
-      : new PgBoss({ ...common, connectionString: connectionUrl, max: 4, application_name: 'tifli-jobs' });
+      : new PgBoss({ ...common, connectionString: connectionUrl, max: 4, application_name: 'tifli-jobs', useListenNotify: true });
   // pg-boss reports background failures as events; a listener keeps them from crashing the process.
   boss.on('error', (err: unknown) => {
     process.emitWarning(`job queue: ${err instanceof Error ? err.message : String(err)}`);

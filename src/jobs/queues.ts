@@ -15,14 +15,16 @@ export const SUBSCRIPTION_CONFIRM_QUEUE = 'subscriptions.confirm';
 export const deliverQueue = (channel: ChannelName): string => `deliver.${channel}`;
 
 const HEARTBEAT = { heartbeatSeconds: 10 } as const;
+// NOTIFY wakes a waiting worker the moment a job commits (PostgreSQL); the embedded adapter polls.
+const WAKE = { notify: true } as const;
 
 export const QUEUE_OPTIONS: Readonly<Record<string, Omit<Queue, 'name'>>> = {
   [ALERT_TICK_QUEUE]: {},
-  [DISPATCH_PLAN_QUEUE]: { retryLimit: 20, retryDelay: 2, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 900, ...HEARTBEAT },
-  [SUBSCRIPTION_CONFIRM_QUEUE]: { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 600 },
+  [DISPATCH_PLAN_QUEUE]: { retryLimit: 20, retryDelay: 2, retryBackoff: true, retryDelayMax: 300, expireInSeconds: 900, ...HEARTBEAT, ...WAKE },
+  [SUBSCRIPTION_CONFIRM_QUEUE]: { retryLimit: 8, retryDelay: 5, retryBackoff: true, retryDelayMax: 600, ...WAKE },
   // Delivery retries (backoff, Retry-After) are scheduled by the dispatcher itself; pg-boss retries
   // only cover a worker that died or a batch that threw.
-  ...Object.fromEntries(CHANNELS.map((c) => [deliverQueue(c), { retryLimit: 50, retryDelay: 2, retryBackoff: true, retryDelayMax: 120, expireInSeconds: 900, ...HEARTBEAT }])),
+  ...Object.fromEntries(CHANNELS.map((c) => [deliverQueue(c), { retryLimit: 50, retryDelay: 2, retryBackoff: true, retryDelayMax: 120, expireInSeconds: 900, ...HEARTBEAT, ...WAKE }])),
 };
 
 export async function createQueues(boss: PgBoss): Promise<void> {

@@ -11,7 +11,7 @@ import { SUBSCRIPTION_CONFIRM_QUEUE } from './queues.ts';
 import { purgeStalePending } from '../app/subscriptions/subscription-maintenance.ts';
 
 export async function registerSubscriptionJobs(boss: PgBoss, ctx: AppContext, registry: ChannelRegistry, pollingIntervalSeconds = 1): Promise<void> {
-  await boss.work<{ subscriptionId?: unknown }>(SUBSCRIPTION_CONFIRM_QUEUE, { pollingIntervalSeconds }, async ([job]) => {
+  await boss.work<{ subscriptionId?: unknown }>(SUBSCRIPTION_CONFIRM_QUEUE, { pollingIntervalSeconds, notifyPollingIntervalSeconds: 5 }, async ([job]) => {
     const id = job?.data.subscriptionId;
     if (typeof id !== 'string') return;
     const issued = await issueConfirmation(ctx, id);

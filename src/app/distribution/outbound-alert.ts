@@ -111,3 +111,26 @@ export async function versionPoster(ctx: AppContext, publicId: string, version: 
   const bytes = await renderVersionPoster(ctx, v, lang, format);
   return { bytes, etag: `"${createHash('sha256').update(`${alert.id}:${version}:${lang}:${format}`).digest('hex').slice(0, 32)}"` };
 }
+
+const warmed = new Set<string>();
+
+/**
+ * Starts rendering a version's posters in the background as soon as it is planned, so the deliveries
+ * that need them (Facebook, e-mail, the Meta hand-off) find them ready. Once per version per process.
+ */
+export function warmPosters(ctx: AppContext, alertId: string, version: number): void {
+  const key = `${alertId}:${version}`;
+  if (warmed.has(key)) return;
+  warmed.add(key);
+  if (warmed.size > POSTERS_KEPT) warmed.delete(warmed.values().next().value ?? '');
+  void loadVersion(ctx, alertId, version)
+    .then(async (v) => {
+      if (!v) return;
+      const langs = ['ar-MA', 'fr-MA', 'zgh-Tfng'] as const;
+      await Promise.all(langs.flatMap((lang) => POSTER_FORMATS.map((format) => renderVersionPoster(ctx, v, lang, format))));
+    })
+    .catch((err: unknown) => {
+      // A failed warm-up costs nothing: the delivery renders (and reports) on its own.
+      ctx.log.warn({ alertId, version, err: err instanceof Error ? err.message : 'error' }, 'poster warm-up failed');
+    });
+}

@@ -25,10 +25,11 @@ export const FAN_OUT_BATCH = 500;
 const BROADCAST_BATCH = 25;
 const PAGE = 10_000;
 
-export async function planDispatch(ctx: AppContext, registry: ChannelRegistry, dispatchId: string): Promise<void> {
+export async function planDispatch(ctx: AppContext, registry: ChannelRegistry, dispatchId: string, onVersion?: (alertId: string, version: number) => void): Promise<void> {
   await ctx.store.db.transaction().execute(async (trx) => {
     const d = await findDispatch(trx, dispatchId, { forUpdate: true });
     if (!d || d.planned) return;
+    onVersion?.(d.alert_id, d.version);
     if (!isChannelName(d.channel)) throw new Error(`unknown channel ${d.channel}`);
     const channel = d.channel;
     const now = ctx.clock.now();

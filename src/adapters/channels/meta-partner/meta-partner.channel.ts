@@ -60,12 +60,10 @@ export function createMetaPartnerChannel(config: NonNullable<ChannelsConfig['met
       if (delivery.recipient.key !== TARGET) throw new DeliveryError({ kind: 'permanent', code: 'meta_partner_unknown_target' });
       const { message } = delivery;
       const parts: FilePart[] = [{ name: 'cap', filename: `${message.publicId}-v${message.version}.cap.xml`, contentType: 'application/cap+xml; charset=utf-8', data: Buffer.from(message.capXml, 'utf8') }];
-      for (const lang of ALERT_LANGUAGES) {
-        for (const format of META_PARTNER_FORMATS) {
-          const name = `poster_${lang}_${format}`;
-          parts.push({ name, filename: `${name}.jpg`, contentType: 'image/jpeg', data: await message.poster(lang, format) });
-        }
-      }
+      // Rendered side by side (sharp works on its own threads); the part order stays fixed.
+      const wanted = ALERT_LANGUAGES.flatMap((lang) => META_PARTNER_FORMATS.map((format) => ({ lang, format, name: `poster_${lang}_${format}` })));
+      const images = await Promise.all(wanted.map((w) => message.poster(w.lang, w.format)));
+      wanted.forEach((w, i) => parts.push({ name: w.name, filename: `${w.name}.jpg`, contentType: 'image/jpeg', data: images[i] ?? Buffer.alloc(0) }));
       const tooLarge = new DeliveryError({ kind: 'permanent', code: 'meta_partner_too_large' });
       // The parts alone already too large: refuse before assembling a second copy of them.
       if (parts.reduce((n, p) => n + p.data.length, 0) > maxBytes) throw tooLarge;
