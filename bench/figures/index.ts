@@ -9,5 +9,8 @@ import { startupFigure } from './startup.figure.ts';
 import { nameMatchingFigure } from './name-matching.figure.ts';
 import { caseSearchFigure } from './case-search.figure.ts';
 import { alertPublicationFigure } from './alert-publication.figure.ts';
+import { whoIsInsideFigure } from './who-is-inside.figure.ts';
+import { deliveryRateFigure } from './delivery-rate.figure.ts';
+import { decisionToDeliveryFigure } from './decision-to-delivery.figure.ts';
 
-export const FIGURES: readonly FigureModule[] = [startupFigure, idleRssFigure, pgliteVsPostgresFigure, nameMatchingFigure, caseSearchFigure, alertPublicationFigure];
+export const FIGURES: readonly FigureModule[] = [startupFigure, idleRssFigure, pgliteVsPostgresFigure, nameMatchingFigure, caseSearchFigure, alertPublicationFigure, whoIsInsideFigure, deliveryRateFigure, decisionToDeliveryFigure];
