@@ -38,7 +38,9 @@ function embeddedAdapter(store: Database): IDatabase {
 }
 
 export async function startJobQueue(store: Database, connectionUrl: string | undefined, options: JobQueueOptions): Promise<JobQueue> {
-  const common = { schema: 'pgboss', supervise: options.supervise, schedule: options.supervise, migrate: true };
+  // Supervision every 10 s (pg-boss's default is 60): a job whose worker was killed loses its claim
+  // (missed heartbeat) and is retried within seconds rather than a minute.
+  const common = { schema: 'pgboss', supervise: options.supervise, schedule: options.supervise, migrate: true, superviseIntervalSeconds: 10, monitorIntervalSeconds: 10 };
   const boss =
     store.mode === 'embedded'
       ? new PgBoss({ ...common, db: embeddedAdapter(store), backend: 'pglite' })

@@ -11,7 +11,9 @@
  * - Status webhooks (sent, delivered, read; optionally shuffled, duplicated, 'delivered' skipped, or a
  *   'failed'), and inbound text messages, posted to the callback URL with `X-Hub-Signature-256` made
  *   with the app secret, as Meta does. They can follow every accepted message (`autoStatuses`) or be
- *   sent on demand.
+ *   sent on demand. Automatic statuses may be gathered into one notification of many statuses
+ *   (`statusBatch`), as Meta does under load, so a fan-out of 100,000 messages costs a few thousand
+ *   webhooks rather than 100,000.
  * - Programmable faults for the next requests: a Graph error code with its HTTP status (and
  *   Retry-After), a garbage body, a slow answer.
  *
@@ -75,6 +77,8 @@ export interface PeerOptions {
   readonly callbackUrl?: string;
   /** Post statuses after every accepted message. */
   readonly autoStatuses?: StatusPlan | false;
+  /** Gather automatic statuses into notifications of up to `size` statuses, each posted at most `delayMs` after its first status. */
+  readonly statusBatch?: { readonly size: number; readonly delayMs: number };
   readonly now?: () => number;
 }
 
@@ -130,7 +134,7 @@ export interface WhatsAppPeer {
   sendInboundText(from: string, text: string, options?: { replyTo?: string }): Promise<WebhookResult>;
   /** Posts any JSON body, signed (or with the given signature header, or none when null). */
   postWebhook(body: unknown, signature?: string | null): Promise<WebhookResult>;
-  /** Waits for webhooks posted by `autoStatuses`. */
+  /** Posts the statuses still gathered (statusBatch), then waits for every webhook posted by `autoStatuses`. */
   settled(): Promise<void>;
   close(): Promise<void>;
 }
@@ -321,23 +325,46 @@ export async function startWhatsAppPeer(options: PeerOptions = {}): Promise<What
     return list;
   }
 
-  async function sendStatuses(wamid: string, plan: StatusPlan = {}): Promise<WebhookResult[]> {
+  function statusItem(wamid: string, status: PeerStatus, plan: StatusPlan): Json {
     const message = acceptedById.get(wamid);
+    return {
+      id: wamid,
+      status,
+      timestamp: String(Math.floor(now() / 1000)),
+      recipient_id: (message?.to ?? '+212600000000').replace(/^\+/, ''),
+      ...(message?.callbackData ? { biz_opaque_callback_data: message.callbackData } : {}),
+      ...(status === 'sent' ? { conversation: { id: randomBytes(16).toString('hex'), origin: { type: 'utility' } }, pricing: { billable: true, pricing_model: 'CBP', category: 'utility' } } : {}),
+      ...(status === 'failed' ? { errors: [{ code: plan.failCode ?? 131026, title: 'Message undeliverable.', error_data: { details: 'Message Undeliverable.' } }] } : {}),
+    };
+  }
+
+  async function sendStatuses(wamid: string, plan: StatusPlan = {}): Promise<WebhookResult[]> {
     const results: WebhookResult[] = [];
     for (const status of planStatuses(plan)) {
-      const item: Json = {
-        id: wamid,
-        status,
-        timestamp: String(Math.floor(now() / 1000)),
-        recipient_id: (message?.to ?? '+212600000000').replace(/^\+/, ''),
-        ...(message?.callbackData ? { biz_opaque_callback_data: message.callbackData } : {}),
-        ...(status === 'sent' ? { conversation: { id: randomBytes(16).toString('hex'), origin: { type: 'utility' } }, pricing: { billable: true, pricing_model: 'CBP', category: 'utility' } } : {}),
-        ...(status === 'failed' ? { errors: [{ code: plan.failCode ?? 131026, title: 'Message undeliverable.', error_data: { details: 'Message Undeliverable.' } }] } : {}),
-      };
-      const body = JSON.stringify(envelope({ statuses: [item] }));
+      const body = JSON.stringify(envelope({ statuses: [statusItem(wamid, status, plan)] }));
       results.push(await post(body, sign(body)));
     }
     return results;
+  }
+
+  // Automatic statuses waiting to be posted together (statusBatch).
+  let batch: Json[] = [];
+  let batchTimer: NodeJS.Timeout | null = null;
+  function flushBatch(): void {
+    if (batchTimer) {
+      clearTimeout(batchTimer);
+      timers.delete(batchTimer);
+      batchTimer = null;
+    }
+    if (batch.length === 0) return;
+    const body = JSON.stringify(envelope({ statuses: batch }));
+    batch = [];
+    track(post(body, sign(body)));
+  }
+  function batchStatuses(wamid: string, plan: StatusPlan, limits: { readonly size: number; readonly delayMs: number }): void {
+    for (const status of planStatuses(plan)) batch.push(statusItem(wamid, status, plan));
+    if (batch.length >= limits.size) flushBatch();
+    else if (!batchTimer) timers.add((batchTimer = setTimeout(flushBatch, limits.delayMs)));
   }
 
   function track(p: Promise<unknown>): void {
@@ -400,7 +427,10 @@ export async function startWhatsAppPeer(options: PeerOptions = {}): Promise<What
       acceptedById.set(id, record);
       answer(200, JSON.stringify({ messaging_product: 'whatsapp', contacts: [{ input: message.to, wa_id: message.to.slice(1) }], messages: [{ id }] }));
       const auto = options.autoStatuses;
-      if (auto && callbackUrl) track(sendStatuses(id, auto));
+      if (auto && callbackUrl) {
+        if (options.statusBatch) batchStatuses(id, auto, options.statusBatch);
+        else track(sendStatuses(id, auto));
+      }
     } catch (err) {
       if (!(err instanceof GraphRefusal)) throw err;
       answer(err.status, graphErrorBody(err.code, err.message, err.subcode));
@@ -456,6 +486,7 @@ export async function startWhatsAppPeer(options: PeerOptions = {}): Promise<What
       return post(body, signature === undefined ? sign(body) : signature);
     },
     settled: async () => {
+      flushBatch();
       while (pending.size > 0) await Promise.all([...pending]);
     },
     close: async () => {

@@ -6,10 +6,11 @@
  * Retry-After), dead-letter after the last attempt, or the subscription dropped when the provider says
  * the address is gone. Whatever remains (retries, quiet hours, uncertain claims) gets a follow-up job.
  *
- * A claim left 'sending' by a worker that died is uncertain: the provider may have accepted it. It is
- * sent again only after the reconciliation window, during which the provider's own receipt (WhatsApp
- * echoes our key in its status webhook) can settle it (provider-receipts.ts). Without such a receipt a
- * redelivery can happen, carrying the same idempotency key (e-mail Message-ID, webhook event id).
+ * A claim left 'sending' by a worker that died, or by a provider call abandoned at its timeout, is
+ * uncertain: the provider may have accepted it. It is sent again only after the reconciliation window
+ * (DELIVERY_RECONCILE_SECONDS), during which the provider's own receipt (WhatsApp echoes our key in its
+ * status webhook) can settle it (provider-receipts.ts). Without such a receipt a redelivery can happen,
+ * carrying the same idempotency key (e-mail Message-ID, webhook event id).
  *
  * @example
  *   await deliverBatch(ctx, registry, { dispatchId, from: 'a…', to: 'f…' });
@@ -35,9 +36,6 @@ export interface DeliverJob {
   readonly from: string;
   readonly to: string;
 }
-
-/** How long an uncertain claim waits for a provider receipt before it is sent again (the default of DELIVERY_RECONCILE_SECONDS). */
-export const RECONCILE_WINDOW_MS = 60_000;
 
 interface SubscriberRow {
   readonly id: string;
@@ -92,7 +90,7 @@ export async function deliverBatch(ctx: AppContext, registry: ChannelRegistry, j
     }
   }
 
-  if (due.length > 0) await deliverDue(ctx, registry, dispatch, channel, due, (t) => later(t));
+  if (due.length > 0) await deliverDue(ctx, registry, dispatch, channel, due, (t) => later(t), reconcileWindowMs);
   if (wakeAt !== null) {
     await db.transaction().execute(async (trx) => {
       await ctx.jobs.send(trx, deliverQueue(channel), { ...job }, { startAfter: new Date(Math.max(wakeAt ?? 0, ctx.clock.now().getTime() + 500)) });
@@ -101,7 +99,7 @@ export async function deliverBatch(ctx: AppContext, registry: ChannelRegistry, j
   await refreshDispatchStatus(ctx, dispatch.id);
 }
 
-async function deliverDue(ctx: AppContext, registry: ChannelRegistry, dispatch: DispatchRow, channel: ChannelName, due: DeliveryRow[], later: (t: number) => void): Promise<void> {
+async function deliverDue(ctx: AppContext, registry: ChannelRegistry, dispatch: DispatchRow, channel: ChannelName, due: DeliveryRow[], later: (t: number) => void, reconcileWindowMs: number): Promise<void> {
   const db = ctx.store.db;
   const now = ctx.clock.now();
   const ids = due.map((r) => r.recipient);
@@ -180,8 +178,15 @@ async function deliverDue(ctx: AppContext, registry: ChannelRegistry, dispatch: 
     for (const r of due) recipients.set(r.recipient, { key: r.recipient, address: '', language: 'ar-MA', unsubscribeUrl: null });
   }
 
+  // Each delivery is claimed only if it is still as this job saw it (pending or deferred; or an
+  // uncertain claim whose window has passed): two jobs on the same range at once (a pg-boss retry of a
+  // batch beside its follow-up) then never both claim, and so never both send, the same delivery.
+  const uncertain = new Set(due.filter((r) => r.status === 'sending').map((r) => r.recipient));
   const toSend = [...recipients.keys()];
-  const claimed = await moveDeliveries(db, dispatch.id, toSend, claimable, 'sending', now, { bumpAttempts: true });
+  const claimed = [
+    ...(await moveDeliveries(db, dispatch.id, toSend.filter((k) => !uncertain.has(k)), ['pending', 'deferred'], 'sending', now, { bumpAttempts: true })),
+    ...(await reclaimUncertain(ctx, dispatch.id, toSend.filter((k) => uncertain.has(k)), new Date(now.getTime() - reconcileWindowMs), now)),
+  ];
   if (claimed.length === 0) return;
   const attempts = new Map(due.map((r) => [r.recipient, r.attempts + 1]));
   const refs = dispatch.action === 'retract' ? await earlierRefs(db, dispatch.alert_id, channel, claimed) : new Map<string, string[]>();
@@ -194,7 +199,7 @@ async function deliverDue(ctx: AppContext, registry: ChannelRegistry, dispatch: 
         const recipient = recipients.get(key);
         if (!recipient) return;
         await limiter.take();
-        await sendOne(ctx, dispatch, channel, adapter, message, recipient, refs.get(key) ?? [], attempts.get(key) ?? 1, later, (ms) => limiter.pause(ms));
+        await sendOne(ctx, dispatch, channel, adapter, message, recipient, refs.get(key) ?? [], attempts.get(key) ?? 1, later, (ms) => limiter.pause(ms), reconcileWindowMs);
       }),
     ),
   );
@@ -211,6 +216,7 @@ async function sendOne(
   attempt: number,
   later: (t: number) => void,
   pause: (ms: number) => void,
+  reconcileWindowMs: number,
 ): Promise<void> {
   const db = ctx.store.db;
   const signal = AbortSignal.timeout(ctx.config.channels.timeoutMs);
@@ -225,12 +231,37 @@ async function sendOne(
     if (next.dead) {
       await moveDeliveries(db, dispatch.id, [recipient.key], ['sending'], 'dead', now, { error_code: failure.code });
       if (failure.kind === 'gone' && channelKind(channel) === 'fan_out') await dropSubscription(ctx, recipient.key);
+    } else if (failure.code === 'timeout') {
+      // Abandoned while the provider may well have accepted it: as uncertain as a claim left by a dead
+      // worker. It stays 'sending' and waits out the reconciliation window from now, so the provider's
+      // receipt settles it; retried as 'pending', a receipt could no longer stop a second message.
+      await moveDeliveries(db, dispatch.id, [recipient.key], ['sending'], 'sending', now, { error_code: failure.code });
+      later(now.getTime() + reconcileWindowMs);
     } else {
       await moveDeliveries(db, dispatch.id, [recipient.key], ['sending'], 'pending', now, { error_code: failure.code, next_attempt_at: next.at });
       later(next.at.getTime());
     }
     ctx.log.warn({ channel, dispatchId: dispatch.id, code: failure.code, kind: failure.kind, attempt }, 'delivery failed');
   }
+}
+
+/**
+ * Claims again the uncertain claims whose reconciliation window has passed, only while they are still
+ * the claims this job judged (same status, no newer claim): 'sending' stays 'sending', so no counter
+ * moves. Returns the recipients claimed.
+ */
+async function reclaimUncertain(ctx: AppContext, dispatchId: string, recipients: readonly string[], claimedBefore: Date, now: Date): Promise<string[]> {
+  if (recipients.length === 0) return [];
+  const rows = await ctx.store.db
+    .updateTable('deliveries')
+    .set((eb) => ({ updated_at: now, attempts: eb('attempts', '+', 1) }))
+    .where('dispatch_id', '=', dispatchId)
+    .where('recipient', 'in', recipients)
+    .where('status', '=', 'sending')
+    .where('updated_at', '<=', claimedBefore)
+    .returning('recipient')
+    .execute();
+  return rows.map((r) => r.recipient);
 }
 
 /** The provider says the address no longer exists (Web Push 404/410…): stop sending to it. */

@@ -48,13 +48,28 @@ async function settleUncertainClaim(ctx: AppContext, receipt: ProviderReceipt): 
 export async function recordProviderReceipt(ctx: AppContext, receipt: ProviderReceipt): Promise<boolean> {
   await settleUncertainClaim(ctx, receipt);
   const rank = RANK[receipt.status];
-  const ranks = sql<number>`CASE deliveries.provider_status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'failed' THEN 3 WHEN 'read' THEN 4 ELSE 0 END`;
-  const result = await ctx.store.db
-    .updateTable('deliveries')
-    .set({ provider_status: receipt.status, updated_at: ctx.clock.now(), ...(receipt.status === 'failed' ? { error_code: receipt.errorCode ?? `${receipt.channel}_failed` } : {}) })
-    .where('provider_ref', '=', receipt.providerRef)
-    .where('dispatch_id', 'in', (qb) => qb.selectFrom('dispatches').select('id').where('channel', '=', receipt.channel))
-    .where(ranks, '<', rank)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  // Found by the provider's reference first (its own index), then updated by primary key: planning the
+  // update with the reference and the channel together can scan a whole dispatch per receipt.
+  const rows = await ctx.store.db
+    .selectFrom('deliveries as d')
+    .innerJoin('dispatches as p', 'p.id', 'd.dispatch_id')
+    .select(['d.dispatch_id', 'd.recipient', 'd.provider_status'])
+    .where('d.provider_ref', '=', receipt.providerRef)
+    .where('p.channel', '=', receipt.channel)
+    .execute();
+  let moved = false;
+  for (const row of rows) {
+    const current = row.provider_status && (PROVIDER_STATUSES as readonly string[]).includes(row.provider_status) ? RANK[row.provider_status as ProviderStatus] : 0;
+    if (current >= rank) continue;
+    const ranks = sql<number>`CASE provider_status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'failed' THEN 3 WHEN 'read' THEN 4 ELSE 0 END`;
+    const result = await ctx.store.db
+      .updateTable('deliveries')
+      .set({ provider_status: receipt.status, updated_at: ctx.clock.now(), ...(receipt.status === 'failed' ? { error_code: receipt.errorCode ?? `${receipt.channel}_failed` } : {}) })
+      .where('dispatch_id', '=', row.dispatch_id)
+      .where('recipient', '=', row.recipient)
+      .where(ranks, '<', rank)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) > 0) moved = true;
+  }
+  return moved;
 }
