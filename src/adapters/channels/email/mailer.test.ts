@@ -6,10 +6,11 @@
 import assert from 'node:assert/strict';
 import { createServer, type AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
-import { DeliveryError, type DeliveryFailure } from '../../../domain/distribution/delivery-failure.ts';
+import { type DeliveryFailure } from '../../../domain/distribution/delivery-failure.ts';
 import { startSmtpPeer, type SmtpPeer } from '../../../../test/peers/smtp-peer.ts';
 import { createMailer, messageIdFor, smtpTransportOptions, type Mailer } from './mailer.ts';
 import { smtpFailure } from './smtp-failure.ts';
+import { failureOf } from '../../../../test/support/delivery-failure.ts';
 
 const FROM = 'Tifli <alertes@tifli.test>';
 let peer: SmtpPeer;
@@ -26,15 +27,6 @@ after(async () => {
 
 const mail = (to = 'unit.rabat@police.test') => ({ to, subject: 'Avis de disparition', text: 'Texte', html: '<p>Texte</p>' });
 
-async function failureOf(promise: Promise<unknown>): Promise<DeliveryFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof DeliveryError, String(error));
-    return error.failure;
-  }
-  assert.fail('expected a DeliveryError');
-}
 
 test('send resolves with the Message-ID the server accepted, the one the caller chose', async () => {
   const messageId = messageIdFor('notice-42:police_notice:unit-7', FROM);

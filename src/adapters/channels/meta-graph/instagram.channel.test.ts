@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { type GraphPeer, startGraphPeer } from '../../../../test/peers/graph-peer.ts';
 import { POSTER_LABELS } from '../../posters/poster-labels.ts';
-import { DeliveryError, type DeliveryFailure } from '../../../domain/distribution/delivery-failure.ts';
 import { endedAlert, exerciseAlert, yasmine } from '../../../http/public/public-alert-fixtures.test-support.ts';
 import { EXERCISE_MARKER, IG_CAPTION_MAX, REFERENCE_LABEL } from './graph-caption.ts';
 import { createInstagramChannel, type InstagramChannelOptions } from './instagram.channel.ts';
 import { broadcastDelivery, outboundAlert } from './outbound-alert.test-support.ts';
+import { failureOf } from '../../../../test/support/delivery-failure.ts';
 
 const TOKEN = 'EAAG-instagram-token-0001';
 let peer: GraphPeer;
@@ -23,15 +23,6 @@ beforeEach(() => {
 const channel = (options: InstagramChannelOptions = {}) =>
   createInstagramChannel({ userId: peer.igUserId, token: TOKEN, graph: { baseUrl: peer.url, version: peer.version } }, { timeoutMs: 5000, pollIntervalMs: 5, ...options });
 
-async function failureOf(promise: Promise<unknown>): Promise<DeliveryFailure> {
-  try {
-    await promise;
-  } catch (err) {
-    assert.ok(err instanceof DeliveryError, String(err));
-    return err.failure;
-  }
-  assert.fail('the delivery succeeded');
-}
 
 const callsSince = (n: number) => peer.requests.slice(n).map((r) => `${r.method} ${r.path.replace(`/${peer.version}`, '')}`);
 

@@ -3,10 +3,11 @@ import assert from 'node:assert/strict';
 import { startHttpRecorder, type HttpRecorder } from '../../../../test/peers/http-recorder.ts';
 import type { Delivery, OutboundAlert } from '../../../app/distribution/channel-port.ts';
 import { ALERT_LANGUAGES } from '../../../domain/alert-text/alert-languages.ts';
-import { DeliveryError, type DeliveryFailure } from '../../../domain/distribution/delivery-failure.ts';
+import { type DeliveryFailure } from '../../../domain/distribution/delivery-failure.ts';
 import { ManualClock } from '../../../platform/clock.ts';
 import { outboundAlert, posterBytes } from '../webhook/outbound-alert.test-support.ts';
 import { createMetaPartnerChannel, META_PARTNER_FORMATS, META_PARTNER_MAX_BYTES } from './meta-partner.channel.ts';
+import { failureOf } from '../../../../test/support/delivery-failure.ts';
 
 const clock = new ManualClock('2026-11-22T10:00:00Z');
 const TOKEN = 'meta-partner-token-0123456789';
@@ -31,15 +32,6 @@ function delivery(message: OutboundAlert, over: Partial<Delivery> = {}): Deliver
   };
 }
 
-async function failureOf(p: Promise<unknown>): Promise<DeliveryFailure> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof DeliveryError, `expected a DeliveryError, got ${String(err)}`);
-    return err.failure;
-  }
-  assert.fail('the delivery was accepted');
-}
 
 const POSTER_FIELDS = ALERT_LANGUAGES.flatMap((lang) => META_PARTNER_FORMATS.map((format) => ({ lang, format, name: `poster_${lang}_${format}` })));
 

@@ -4,13 +4,13 @@ import { createTestContext, type TestContext } from '../../../../test/support/te
 import { ensureJurisdiction } from '../../../../test/support/auth.ts';
 import { startSmtpPeer, type SmtpPeer } from '../../../../test/peers/smtp-peer.ts';
 import type { Delivery, OutboundAlert } from '../../../app/distribution/channel-port.ts';
-import { DeliveryError, type DeliveryFailure } from '../../../domain/distribution/delivery-failure.ts';
 import { ManualClock } from '../../../platform/clock.ts';
 import { listPoliceUnitCodes } from '../../../store/repositories/police-notices.repository.ts';
 import { createMailer, type Mailer } from '../email/mailer.ts';
 import { outboundAlert } from '../webhook/outbound-alert.test-support.ts';
 import { createPoliceNoticeChannel, type PoliceNoticeChannel, POLICE_NOTICE_MAIL_TARGET } from './police-notice.channel.ts';
 import { publishedExercise, unitRecipient } from './stored-outbound.test-support.ts';
+import { failureOf } from '../../../../test/support/delivery-failure.ts';
 
 const NOTICE_EMAIL = 'avis-disparition@dgsn.test';
 const FROM = 'Tifli <alertes@tifli.test>';
@@ -40,15 +40,6 @@ after(async () => {
 const keyFor = (target: string, m: OutboundAlert = message) => `${m.alertId}:v${m.version}:police_notice:${target}`;
 const delivery = (target: string, m: OutboundAlert = message): Delivery => ({ idempotencyKey: keyFor(target, m), message: m, recipient: unitRecipient(target), previousRefs: [], signal: AbortSignal.timeout(10_000) });
 
-async function failureOf(p: Promise<unknown>): Promise<DeliveryFailure> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof DeliveryError, `expected a DeliveryError, got ${String(err)}`);
-    return err.failure;
-  }
-  assert.fail('the delivery was accepted');
-}
 
 const noticeRows = () => t.store.db.selectFrom('police_notices').selectAll().where('alert_id', '=', alertId).orderBy('jurisdiction_id').execute();
 

@@ -13,11 +13,11 @@ import { composeAlertTexts } from '../../../domain/alert-text/compose-alert-text
 import { girlWithName } from '../../../domain/alert-text/alert-text-fixtures.test-support.ts';
 import { smsEncoding } from '../../../domain/alert-text/sms-encoding.ts';
 import type { ActivePublicAlert } from '../../../domain/alert/public-alert.ts';
-import { DeliveryError, type DeliveryFailure } from '../../../domain/distribution/delivery-failure.ts';
 import { endedAlert, yasmine } from '../../../http/public/public-alert-fixtures.test-support.ts';
 import { normaliseMessageId } from './message-id.ts';
 import { createSmsChannel, type SmsChannel, type SmsChannelOptions, type SmsInbound, type SmsReceipt } from './sms.channel.ts';
 import { alertSmsText } from './sms-texts.ts';
+import { failureOf } from '../../../../test/support/delivery-failure.ts';
 
 const PHONE = '+212612345678';
 const LONE_SURROGATE_OR_REPLACEMENT = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]|\uFFFD/;
@@ -47,15 +47,6 @@ function delivery(view: Parameters<typeof outboundAlert>[0], language: AlertLang
   return { idempotencyKey: `key-${++keys}`, message: outboundAlert(view), recipient: recipient(language, address), previousRefs: [], signal };
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<DeliveryFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof DeliveryError, `expected a DeliveryError, got ${String(error)}`);
-    return error.failure;
-  }
-  assert.fail('expected the delivery to fail');
-}
 
 interface Harness {
   readonly peer: SmppPeer;

@@ -4,10 +4,11 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startHttpRecorder, type HttpRecorder } from '../../../../test/peers/http-recorder.ts';
 import type { Delivery, OutboundAlert } from '../../../app/distribution/channel-port.ts';
-import { DeliveryError, type DeliveryFailure } from '../../../domain/distribution/delivery-failure.ts';
+import { type DeliveryFailure } from '../../../domain/distribution/delivery-failure.ts';
 import { ManualClock } from '../../../platform/clock.ts';
 import { createWebhookChannel, verifyPartnerSignature } from './webhook.channel.ts';
 import { outboundAlert } from './outbound-alert.test-support.ts';
+import { failureOf } from '../../../../test/support/delivery-failure.ts';
 
 const clock = new ManualClock('2026-11-22T10:00:00Z');
 const SECRET_A = 'le360-secret-0123456789abcdef';
@@ -39,15 +40,6 @@ function delivery(key: string, message: OutboundAlert = outboundAlert('Alert'), 
   };
 }
 
-async function failureOf(p: Promise<unknown>): Promise<DeliveryFailure> {
-  try {
-    await p;
-  } catch (err) {
-    assert.ok(err instanceof DeliveryError, `expected a DeliveryError, got ${String(err)}`);
-    return err.failure;
-  }
-  assert.fail('the delivery was accepted');
-}
 
 test('targets are the configured partners, in order', () => {
   assert.equal(channel.channel, 'webhook');

@@ -8,7 +8,6 @@ import { after, before, test } from 'node:test';
 import webpush from 'web-push';
 import type { Delivery, DeliveryReceipt, Recipient } from '../../../app/distribution/channel-port.ts';
 import type { AlertLanguage } from '../../../domain/alert-text/alert-languages.ts';
-import { DeliveryError, type DeliveryFailure } from '../../../domain/distribution/delivery-failure.ts';
 import { endedAlert, exerciseAlert, NOW, yasmine } from '../../../http/public/public-alert-fixtures.test-support.ts';
 import { SITE_TEXTS } from '../../../http/public/site-texts.ts';
 import { ManualClock } from '../../../platform/clock.ts';
@@ -16,6 +15,7 @@ import { outboundAlert } from '../../../../test/peers/outbound-alert.ts';
 import { startWebPushPeer, type PushRequest, type PushSubscriptionJson, type WebPushPeer } from '../../../../test/peers/webpush-peer.ts';
 import { MAX_PAYLOAD_BYTES, encodePushPayload, pushPayload, type PushPayload } from './push-payload.ts';
 import { createWebPushChannel, MAX_TTL_SECONDS } from './webpush.channel.ts';
+import { failureOf } from '../../../../test/support/delivery-failure.ts';
 
 const vapid = webpush.generateVAPIDKeys();
 const config = { publicKey: vapid.publicKey, privateKey: vapid.privateKey, subject: 'mailto:alertes@tifli.test' };
@@ -45,15 +45,6 @@ async function push(d: Delivery): Promise<{ receipt: DeliveryReceipt; seen: Push
   return { receipt, seen };
 }
 
-async function failureOf(promise: Promise<unknown>): Promise<DeliveryFailure> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof DeliveryError, String(error));
-    return error.failure;
-  }
-  assert.fail('expected a DeliveryError');
-}
 
 test('the push service decrypts exactly the payload built from the public view', async () => {
   const sub = peer.subscribe({ applicationServerKey: vapid.publicKey });
