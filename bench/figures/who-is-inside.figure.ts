@@ -1,22 +1,24 @@
 /**
  * Distribution: "who is inside the zone" at national scale on PostgreSQL. A million synthetic
  * subscriptions (200,000 with --quick) around Morocco's cities, each a 1–10 km circle stored as the
- * platform stores it (compacted res-6 H3 cells with their res-15 ranges, bench/lib/synthetic-subscribers.ts),
+ * platform stores it (its centre's res-7 cell with its reach, bench/lib/synthetic-subscribers.ts),
  * then the 160 km zone around Casablanca with its cells computed as publication does
  * (compactZoneCells(zoneCells(zone))), counted through `whoIsInside` — the very fragment the
- * dispatcher embeds.
+ * dispatcher embeds. The timed call builds the fragment too (the zone's distance bands, computed in
+ * the process), as planning does for a new version.
  *
  * Peer, same run, same machine: PostGIS `ST_DWithin(geog, Casablanca, 160000)` over a GiST index on
  * the same subscriptions' points. Both tables are vacuumed and analysed first; each query is warmed,
  * then timed alternately; value and baseline are medians. The counts differ by design: the cells
- * count every subscription whose circle meets the zone's cell cover (the cover reaches up to one
- * res-7 cell past the circle, a subscriber's cells up to one res-6 cell past theirs), PostGIS only
- * points inside the exact circle; the note gives the exact "circle meets circle" count in between.
+ * count every subscription whose circle meets the zone's cell cover (up to a few km of margin, see
+ * domain/zone/zone-bands.ts), PostGIS only points inside the exact circle; the note gives the exact
+ * "circle meets circle" count in between.
  */
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { loadMoroccoBoundaries } from '../../src/adapters/geo/morocco-boundaries.ts';
 import { cellRange } from '../../src/domain/zone/cell-ranges.ts';
+import { zoneBands } from '../../src/domain/zone/zone-bands.ts';
 import { compactZoneCells, zoneCells } from '../../src/domain/zone/zone-cells.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { migrateToLatest } from '../../src/store/migrator.ts';
@@ -35,7 +37,7 @@ const BATCH = 20_000;
 /** Subscription n's id: deterministic, so cell rows refer to it by number. */
 const SUB_ID = (n: string) => `('b0000000-0000-4000-8000-' || lpad(to_hex(${n}), 12, '0'))::uuid`;
 
-/** cellRange as int8 text, by cell: a few thousand distinct cells recur a million times. */
+/** cellRange as int8 text, by cell: distinct centre cells recur many times. */
 const ranges = new Map<string, readonly [string, string, string]>();
 function rangeText(h3: string): readonly [string, string, string] {
   let r = ranges.get(h3);
@@ -96,10 +98,10 @@ async function loadSubscriptions(client: pg.Client, count: number, log: (line: s
     const lats: number[] = [];
     const lons: number[] = [];
     const radii: number[] = [];
-    const cellN: number[] = [];
     const cell: string[] = [];
     const lo: string[] = [];
     const hi: string[] = [];
+    const reach: number[] = [];
     for (let n = first; n <= last; n++) {
       // Let the socket drain the batch in flight while this one is generated.
       if (n % 1000 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
@@ -108,13 +110,11 @@ async function loadSubscriptions(client: pg.Client, count: number, log: (line: s
       lats.push(s.lat);
       lons.push(s.lon);
       radii.push(s.radiusKm);
-      for (const c of s.cells) {
-        const [c64, lo64, hi64] = rangeText(c);
-        cellN.push(n);
-        cell.push(c64);
-        lo.push(lo64);
-        hi.push(hi64);
-      }
+      const [c64, lo64, hi64] = rangeText(s.cell.h3);
+      cell.push(c64);
+      lo.push(lo64);
+      hi.push(hi64);
+      reach.push(s.cell.reach ?? 0);
     }
     cells += cell.length;
     const w0 = performance.now();
@@ -128,9 +128,9 @@ async function loadSubscriptions(client: pg.Client, count: number, log: (line: s
          SELECT ${SUB_ID('u.n')}, $9, 'active', 'https://push.bench.invalid/s/' || u.n, 'bench-' || u.n, NULL, '{fr-MA}',
                 jsonb_build_object('kind', 'circle', 'lat', u.lat, 'lon', u.lon, 'radiusKm', u.r), NULL, $10::jsonb, $11, $11, $11
            FROM unnest($1::int4[], $2::float8[], $3::float8[], $4::float8[]) AS u(n, lat, lon, r))
-       INSERT INTO subscription_cells (subscription_id, channel, cell, lo, hi)
-       SELECT ${SUB_ID('c.n')}, $9, c.cell, c.lo, c.hi FROM unnest($5::int4[], $6::int8[], $7::int8[], $8::int8[]) AS c(n, cell, lo, hi)`,
-      [pgArray(ns), pgArray(lats), pgArray(lons), pgArray(radii), pgArray(cellN), pgArray(cell), pgArray(lo), pgArray(hi), CHANNEL, consent, now],
+       INSERT INTO subscription_cells (subscription_id, channel, cell, lo, hi, reach)
+       SELECT ${SUB_ID('c.n')}, $9, c.cell, c.lo, c.hi, c.reach FROM unnest($1::int4[], $5::int8[], $6::int8[], $7::int8[], $8::int2[]) AS c(n, cell, lo, hi, reach)`,
+      [pgArray(ns), pgArray(lats), pgArray(lons), pgArray(radii), pgArray(cell), pgArray(lo), pgArray(hi), pgArray(reach), CHANNEL, consent, now],
     );
     if ((last / BATCH) % 10 === 0 || last === count) log(`generated ${last.toLocaleString('en')} subscriptions`);
   }
@@ -191,7 +191,7 @@ export const whoIsInsideFigure: FigureModule = {
       scratch = await createScratchDatabase(opts.postgresUrl);
       store = await openDatabase({ mode: 'postgres', url: scratch.url, poolMax: 2 });
       await migrateToLatest(store.db);
-      const db = store.db as unknown as Kysely<unknown>;
+      const setupDb = store.db as unknown as Kysely<unknown>;
       loader = new pg.Client({ connectionString: scratch.url });
       await loader.connect();
       const load0 = performance.now();
@@ -203,7 +203,7 @@ export const whoIsInsideFigure: FigureModule = {
         `loaded ${count.toLocaleString('en')} subscriptions, ${cells.toLocaleString('en')} cells (${(cells / count).toFixed(2)} a subscription) in ${((inserted - load0) / 1000).toFixed(1)} s (${(waitedMs / 1000).toFixed(1)} s of it waiting for the database), indexes in ${((performance.now() - inserted) / 1000).toFixed(1)} s`,
       );
 
-      const missing = await enablePostgis(db, opts.postgresUrl, opts.log);
+      const missing = await enablePostgis(setupDb, opts.postgresUrl, opts.log);
       if (missing) opts.log(`no PostGIS peer: ${missing}`);
       else {
         const p0 = performance.now();
@@ -213,20 +213,36 @@ export const whoIsInsideFigure: FigureModule = {
         await loader.query('CREATE INDEX bench_points_geog ON bench_points USING gist (geog)');
         opts.log(`PostGIS points and GiST index in ${((performance.now() - p0) / 1000).toFixed(1)} s`);
       }
+      // JIT compilation costs more than it saves on either query at these sizes (measured: 200–400 ms of
+      // compiling for queries that run in less), and the platform plans with it off (plan-dispatch.ts):
+      // off for both, on this scratch database, for the connections opened from here on.
+      await loader.query(`ALTER DATABASE "${new URL(scratch.url).pathname.slice(1)}" SET jit = off`);
       await loader.query(`VACUUM ANALYZE subscriptions`);
       await loader.query(`VACUUM ANALYZE subscription_cells`);
       if (!missing) await loader.query('VACUUM ANALYZE bench_points');
       await loader.end();
       loader = undefined;
+      // New connections, so they take the database's settings.
+      await store.close();
+      store = await openDatabase({ mode: 'postgres', url: scratch.url, poolMax: 2 });
+      const db = store.db as unknown as Kysely<unknown>;
 
       // The zone's cells exactly as publication stores them (publish-version.ts).
       const geo = await loadMoroccoBoundaries();
       const zone = { circles: [{ center: CASABLANCA, radiusKm: RADIUS_KM }], provinces: [], regions: [], polygons: [] };
       const stored = compactZoneCells(zoneCells(zone, geo));
       const h3Query = sql<{ n: string }>`SELECT count(*) AS n FROM (${whoIsInside(stored, CHANNEL)}) i`;
+      // The zone's bands computed afresh each time (the fragment would otherwise reuse the last zone's).
+      const bandsMs: number[] = [];
+      const h3Fresh = () => {
+        const b0 = performance.now();
+        const bands = zoneBands(stored);
+        bandsMs.push(performance.now() - b0);
+        return sql<{ n: string }>`SELECT count(*) AS n FROM (${whoIsInside(stored, CHANNEL, bands)}) i`;
+      };
       const casa = sql`ST_SetSRID(ST_MakePoint(${CASABLANCA.lon}, ${CASABLANCA.lat}), 4326)::geography`;
       const gisQuery = sql<{ n: string }>`SELECT count(*) AS n FROM bench_points WHERE ST_DWithin(geog, ${casa}, ${RADIUS_KM * 1000})`;
-      const h3 = () => h3Query.execute(db).then((r) => Number(r.rows[0]?.n ?? 0));
+      const h3 = () => h3Fresh().execute(db).then((r) => Number(r.rows[0]?.n ?? 0));
       const postgis = () => gisQuery.execute(db).then((r) => Number(r.rows[0]?.n ?? 0));
 
       for (let i = 0; i < 2; i++) {
@@ -261,10 +277,11 @@ export const whoIsInsideFigure: FigureModule = {
       }
       // Where the time goes (server defaults, as the platform runs): logged for whoever tunes the query.
       opts.log(`whoIsInside plan: ${await planSummary(db, h3Query)}`);
+      if (process.env.BENCH_PLAN) for (const r of (await sql<{ 'QUERY PLAN': string }>`EXPLAIN (ANALYZE, BUFFERS) ${h3Query}`.execute(db)).rows) opts.log(r['QUERY PLAN']);
       if (!missing) opts.log(`PostGIS plan: ${await planSummary(db, gisQuery)}`);
       const h3Median = percentile(h3Times, 50);
       const gisMedian = missing ? null : percentile(gisTimes, 50);
-      opts.log(`whoIsInside ${h3Count.toLocaleString('en')} in ${(h3Median * 1000).toFixed(0)} ms (median of ${runs}); PostGIS ${missing ? 'n/a' : `${gisCount.toLocaleString('en')} in ${((gisMedian ?? 0) * 1000).toFixed(0)} ms`}`);
+      opts.log(`whoIsInside ${h3Count.toLocaleString('en')} in ${(h3Median * 1000).toFixed(0)} ms (median of ${runs}; of which the zone's distance bands ${percentile(bandsMs, 50).toFixed(0)} ms); PostGIS ${missing ? 'n/a' : `${gisCount.toLocaleString('en')} in ${((gisMedian ?? 0) * 1000).toFixed(0)} ms`}`);
 
       const scale = `${count.toLocaleString('en')} subscriptions, ${cells.toLocaleString('en')} cells; zone ${stored.length} compacted cells`;
       const peer = missing ? null : `PostGIS ST_DWithin(geog, Casablanca, 160 km) count, GiST index, same points, same run`;

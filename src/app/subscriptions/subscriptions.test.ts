@@ -82,7 +82,8 @@ test('SMS: pending with a queued confirmation job; the right code activates it a
   const cells = await cellsOf(r.subscriptionId);
   const expected = cellRows(areaCells(storedArea(active.area) ?? assert.fail('area'), t.geo));
   assert.deepEqual(cells, [...expected].sort((a, b) => (a.cell < b.cell ? -1 : 1)));
-  for (const c of cells) assert.ok(getResolution(BigInt(c.cell).toString(16)) <= 6);
+  assert.equal(cells.length, 1, 'a circle is stored as its centre cell');
+  assert.ok(getResolution(BigInt(cells[0]?.cell ?? '0').toString(16)) === 7 && (cells[0]?.reach ?? 0) > 0);
 
   assert.equal(await confirm(t, { subscriptionId: r.subscriptionId, code: issued.code ?? '' }), 'confirmed', 'idempotent: a double submit');
   assert.equal((await cellsOf(r.subscriptionId)).length, cells.length, 'cells are not duplicated');

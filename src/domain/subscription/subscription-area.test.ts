@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import { cellToBoundary, cellToChildren, getResolution, latLngToCell } from 'h3-js';
 import { loadZoneGeography } from '../zone/zone-geography.test-support.ts';
 import type { ZoneGeography } from '../zone/zone.ts';
-import { destination } from '../zone/circle-ring.ts';
 import { cellRange } from '../zone/cell-ranges.ts';
-import { AREA_LIMITS, cellRows, resolveArea, storedArea, SUBSCRIPTION_CELL_RESOLUTION } from './subscription-area.ts';
+import { circleReach } from '../zone/zone-bands.ts';
+import { AREA_LIMITS, type AreaCell, cellRows, resolveArea, storedArea, SUBSCRIPTION_CELL_RESOLUTION } from './subscription-area.ts';
 
 let geo: ZoneGeography;
 before(async () => {
@@ -17,46 +17,39 @@ const RABAT = { lat: 34.0209, lon: -6.8416 };
 const MADRID = { lat: 40.4168, lon: -3.7038 };
 
 /** True when some stored cell (any resolution ≤ 6) is the point's res-6 cell or one of its ancestors. */
-function covers(cells: readonly string[], point: { lat: number; lon: number }): boolean {
+function covers(cells: readonly AreaCell[], point: { lat: number; lon: number }): boolean {
   const leaf = cellRange(latLngToCell(point.lat, point.lon, 15)).lo;
   return cells.some((c) => {
-    const r = cellRange(c);
+    const r = cellRange(c.h3);
     return r.lo <= leaf && leaf <= r.hi;
   });
 }
 
-test('a circle in Morocco: stored rounded to ~100 m, its cells are res ≤ 6 and cover the whole circle', () => {
+test('a circle in Morocco: stored rounded to ~100 m, as one cell: the centre res-7 cell with the reach of its radius', () => {
   const r = resolveArea({ kind: 'circle', lat: 33.573123, lon: -7.589845, radiusKm: 20 }, geo);
   assert.ok(r.ok);
   assert.deepEqual(r.area, { kind: 'circle', lat: 33.573, lon: -7.59, radiusKm: 20 });
-  assert.ok(r.cells.length > 0 && r.cells.length <= AREA_LIMITS.maxCells);
-  for (const c of r.cells) assert.ok(getResolution(c) <= SUBSCRIPTION_CELL_RESOLUTION, c);
-  assert.ok(covers(r.cells, CASABLANCA), 'the centre');
-  for (let i = 0; i < 32; i++) {
-    const [lon, lat] = destination({ lat: 33.573, lon: -7.59 }, 19.9, (2 * Math.PI * i) / 32);
-    assert.ok(covers(r.cells, { lat, lon }), `the edge, bearing ${i}/32`);
-  }
-  assert.ok(!covers(r.cells, RABAT), 'Rabat is 87 km away');
+  assert.deepEqual(r.cells, [{ h3: latLngToCell(33.573, -7.59, 7), reach: circleReach(20) }]);
+  // Whether it meets a zone is zone-bands.test.ts's brute force; here, the reach follows the radius.
+  const small = resolveArea({ kind: 'circle', lat: 33.573, lon: -7.59, radiusKm: 1 }, geo);
+  const large = resolveArea({ kind: 'circle', lat: 33.573, lon: -7.59, radiusKm: 50 }, geo);
+  assert.ok(small.ok && large.ok);
+  assert.ok((small.cells[0]?.reach ?? 99) < (r.cells[0]?.reach ?? 0) && (r.cells[0]?.reach ?? 99) < (large.cells[0]?.reach ?? 0));
 });
 
-test('the compact form covers exactly the res-6 cells: expanding it gives no duplicates or gaps', () => {
-  const r = resolveArea({ kind: 'circle', ...RABAT, radiusKm: 50 }, geo);
-  assert.ok(r.ok);
-  const expanded = r.cells.flatMap((c) => (getResolution(c) === 6 ? [c] : cellToChildren(c, 6)));
-  assert.equal(new Set(expanded).size, expanded.length);
-  assert.ok(r.cells.length < expanded.length, 'a 50 km circle compacts');
-});
-
-test('provinces: every cell is res ≤ 6, the province is covered, codes are sorted and unique', () => {
+test('provinces: every cell is res ≤ 6 with no reach, the province is covered, codes are sorted and unique, the cover is compact', () => {
   const r = resolveArea({ kind: 'provinces', codes: ['MA-RAB', 'MA-CAS', 'ma-cas'] }, geo);
   assert.ok(r.ok);
   assert.deepEqual(r.area, { kind: 'provinces', codes: ['MA-CAS', 'MA-RAB'] });
-  for (const c of r.cells) assert.ok(getResolution(c) <= 6);
+  for (const c of r.cells) assert.ok(getResolution(c.h3) <= SUBSCRIPTION_CELL_RESOLUTION && c.reach === null);
   assert.ok(covers(r.cells, CASABLANCA) && covers(r.cells, RABAT));
+  assert.ok(!covers(r.cells, { lat: 31.6295, lon: -7.9811 }), 'Marrakech is not in either');
   // Every vertex of Casablanca's province outline lies in a stored cell.
   for (const polygon of geo.polygons('MA-CAS') ?? []) for (const [lon, lat] of polygon[0] ?? []) assert.ok(covers(r.cells, { lat, lon }));
   // A cell's outline is a real hexagon on the map (sanity of the stored index).
-  assert.ok(cellToBoundary(r.cells[0] ?? '').length >= 5);
+  assert.ok(cellToBoundary(r.cells[0]?.h3 ?? '').length >= 5);
+  const expanded = r.cells.flatMap((c) => (getResolution(c.h3) === 6 ? [c.h3] : cellToChildren(c.h3, 6)));
+  assert.equal(new Set(expanded).size, expanded.length);
 });
 
 test('the twelve largest provinces together stay under the cell cap', () => {
@@ -86,13 +79,13 @@ test('a point outside Morocco, bad coordinates, radius bounds, unknown or too ma
 });
 
 test('stored rows carry each cell with its res-15 range as int8 decimal strings; stored areas read back', () => {
-  const r = resolveArea({ kind: 'circle', ...CASABLANCA, radiusKm: 5 }, geo);
+  const r = resolveArea({ kind: 'provinces', codes: ['MA-CAS'] }, geo);
   assert.ok(r.ok);
   const rows = cellRows(r.cells);
   assert.equal(rows.length, r.cells.length);
   for (const [i, row] of rows.entries()) {
-    const range = cellRange(r.cells[i] ?? '');
-    assert.deepEqual(row, { cell: range.cell.toString(), lo: range.lo.toString(), hi: range.hi.toString() });
+    const range = cellRange(r.cells[i]?.h3 ?? '');
+    assert.deepEqual(row, { cell: range.cell.toString(), lo: range.lo.toString(), hi: range.hi.toString(), reach: null });
     assert.match(row.cell, /^[0-9]+$/);
     assert.ok(BigInt(row.lo) <= BigInt(row.hi) && BigInt(row.hi) < 2n ** 63n);
   }

@@ -8,20 +8,26 @@
  * - 1–12 prefectures/provinces by ISO 3166-2 code (MA-CAS…), unknown codes refused.
  * "In Morocco" is MoroccoGeography.locate (the app's boundaries, 2 km tolerance at coasts and borders).
  *
- * Cells: resolution 6 (~36 km², edge ~3.7 km), every cell overlapping the area (the zone's covering
- * rule, zone-cells.ts: nobody inside is missed; a circle also keeps its centre's cell), then H3's
- * compact form (complete families of children become their parent), so every stored cell has a
- * resolution ≤ 6. Measured with the app's boundaries: a 50 km circle is ~230 cells, 62 compacted; the
- * 12 largest provinces together 11,510 cells, 1,412 compacted. MAX_AREA_CELLS caps the compacted
- * count well above that, as a guard against a future data change, not a limit a person meets.
+ * Cells, two forms (AreaCell):
+ * - a circle is ONE cell: its centre's res-7 cell with its reach, the number of distance bands around
+ *   a zone it reaches (domain/zone/zone-bands.ts): matching is one index probe per subscriber, and a
+ *   million subscribers are a million rows, not six million;
+ * - provinces are their cover: resolution 6 (~36 km², edge ~3.7 km), every cell overlapping the area
+ *   (the zone's covering rule, zone-cells.ts: nobody inside is missed), then H3's compact form
+ *   (complete families of children become their parent), so every stored cell has a resolution ≤ 6;
+ *   matched by overlap with the zone's cells (reach null). Measured with the app's boundaries: the 12
+ *   largest provinces together are 11,510 cells, 1,412 compacted. AREA_LIMITS.maxCells caps the
+ *   compacted count well above that, as a guard against a future data change, not a limit a person meets.
  *
  * @example
  *   const r = resolveArea({ kind: 'circle', lat: 33.5731, lon: -7.5898, radiusKm: 10 }, geo);
- *   if (r.ok) r.cells; // ['861f8d...', ...] compacted, res ≤ 6
+ *   if (r.ok) r.cells; // [{ h3: '871f8d...', reach: 7 }]
  *   resolveArea({ kind: 'provinces', codes: ['MA-ZZZ'] }, geo); // { ok: false, problems: [{ field: 'provinces', code: 'province_unknown' }] }
  */
 import { PROVINCE_CODE } from '../geo/jurisdiction-codes.ts';
+import { latLngToCell } from 'h3-js';
 import { cellRange } from '../zone/cell-ranges.ts';
+import { CENTRE_CELL_RESOLUTION, circleReach } from '../zone/zone-bands.ts';
 import { compactZoneCells, zoneCells } from '../zone/zone-cells.ts';
 import type { Zone, ZoneGeography } from '../zone/zone.ts';
 import { problem, type SubscriptionProblem } from './subscription-problems.ts';
@@ -38,12 +44,19 @@ export const AREA_LIMITS = {
   maxCells: 2000,
 } as const;
 
+/** Resolution of a provinces cover. */
 export const SUBSCRIPTION_CELL_RESOLUTION = 6;
 
 /** What the area needs of the geography. */
 export type AreaGeography = ZoneGeography;
 
-export type AreaResult = { readonly ok: true; readonly area: SubscriptionArea; readonly cells: readonly string[] } | { readonly ok: false; readonly problems: readonly SubscriptionProblem[] };
+/** One stored cell: a circle's centre with its reach, or one cell of a provinces cover (reach null). */
+export interface AreaCell {
+  readonly h3: string;
+  readonly reach: number | null;
+}
+
+export type AreaResult = { readonly ok: true; readonly area: SubscriptionArea; readonly cells: readonly AreaCell[] } | { readonly ok: false; readonly problems: readonly SubscriptionProblem[] };
 
 const round = (x: number, decimals: number): number => Math.round(x * 10 ** decimals) / 10 ** decimals;
 
@@ -64,13 +77,21 @@ function provinceProblems(codes: readonly string[], geo: AreaGeography): Subscri
   return codes.some((c) => !PROVINCE_CODE.test(c) || !geo.province(c) || !geo.polygons(c)) ? [problem('provinces', 'province_unknown')] : [];
 }
 
-/** The compacted res-6 cells of a valid area. */
-export function areaCells(area: SubscriptionArea, geo: AreaGeography): string[] {
-  const zone: Zone =
-    area.kind === 'circle'
-      ? { circles: [{ center: { lat: area.lat, lon: area.lon }, radiusKm: area.radiusKm }], provinces: [], regions: [], polygons: [] }
-      : { circles: [], provinces: area.codes, regions: [], polygons: [] };
-  return compactZoneCells(zoneCells(zone, geo, SUBSCRIPTION_CELL_RESOLUTION));
+/** A circle's one stored cell: its centre's res-7 cell and the reach of its radius. */
+export function circleCell(lat: number, lon: number, radiusKm: number): AreaCell {
+  return { h3: latLngToCell(lat, lon, CENTRE_CELL_RESOLUTION), reach: circleReach(radiusKm) };
+}
+
+/** The stored cells of a valid area: a circle's centre cell and reach, or a provinces cover (compacted, res ≤ 6). */
+export function areaCells(area: SubscriptionArea, geo: AreaGeography): AreaCell[] {
+  switch (area.kind) {
+    case 'circle':
+      return [circleCell(area.lat, area.lon, area.radiusKm)];
+    case 'provinces': {
+      const zone: Zone = { circles: [], provinces: area.codes, regions: [], polygons: [] };
+      return compactZoneCells(zoneCells(zone, geo, SUBSCRIPTION_CELL_RESOLUTION)).map((h3) => ({ h3, reach: null }));
+    }
+  }
 }
 
 /** Checks an area, puts it in its stored form (rounded point, sorted unique codes) and computes its cells. */
@@ -104,10 +125,10 @@ export function storedArea(value: unknown): SubscriptionArea | undefined {
   return undefined;
 }
 
-/** The cells as stored: each H3 index with its res-15 range, as int8 decimal strings. */
-export function cellRows(cells: readonly string[]): { cell: string; lo: string; hi: string }[] {
-  return cells.map((h3) => {
+/** The cells as stored: each H3 index with its res-15 range, as int8 decimal strings, and its reach. */
+export function cellRows(cells: readonly AreaCell[]): { cell: string; lo: string; hi: string; reach: number | null }[] {
+  return cells.map(({ h3, reach }) => {
     const r = cellRange(h3);
-    return { cell: r.cell.toString(), lo: r.lo.toString(), hi: r.hi.toString() };
+    return { cell: r.cell.toString(), lo: r.lo.toString(), hi: r.hi.toString(), reach };
   });
 }

@@ -19,7 +19,7 @@ import { isCurrentWording } from './consent-wording.ts';
 import { normalizeEmail } from './email-address.ts';
 import { normalizePhone } from './phone-number.ts';
 import { validatePushSubscription } from './push-subscription.ts';
-import { type AreaGeography, resolveArea, type SubscriptionArea } from './subscription-area.ts';
+import { type AreaCell, type AreaGeography, resolveArea, type SubscriptionArea } from './subscription-area.ts';
 import { parseLanguages, parseSubscriberQuietHours } from './subscription-preferences.ts';
 import { problem, type SubscriptionProblem } from './subscription-problems.ts';
 
@@ -51,8 +51,8 @@ export interface ValidSubscription {
   readonly address: string;
   readonly pushKeys: { readonly p256dh: string; readonly auth: string } | null;
   readonly area: SubscriptionArea;
-  /** Compacted H3 cells of the area, res ≤ 6. */
-  readonly cells: readonly string[];
+  /** The stored cells of the area: a circle's centre cell and reach, or a provinces cover (subscription-area.ts). */
+  readonly cells: readonly AreaCell[];
   readonly languages: readonly AlertLanguage[];
   readonly quietHours: QuietHours | null;
   readonly language: AlertLanguage;

@@ -19,11 +19,15 @@ import type { DB, SubscriptionsTable } from '../schema.ts';
 export type SubscriptionRow = Selectable<SubscriptionsTable>;
 export type SubscriptionChannelName = SubscriptionsTable['channel'];
 
-/** One stored cell: the H3 index and its res-15 range, as int8 decimal strings (domain/zone/cell-ranges.ts). */
+/**
+ * One stored cell: the H3 index and its res-15 range, as int8 decimal strings (domain/zone/cell-ranges.ts),
+ * and the reach of a circle's centre cell (null for a provinces cover: domain/subscription/subscription-area.ts).
+ */
 export interface CellRow {
   readonly cell: string;
   readonly lo: string;
   readonly hi: string;
+  readonly reach: number | null;
 }
 
 export interface SubscriptionPreferences {
@@ -130,12 +134,12 @@ export async function countWrongConfirmation(db: Kysely<DB>, id: string, at: Dat
 }
 
 async function insertCells(db: Kysely<DB>, subscriptionId: string, channel: SubscriptionChannelName, cells: readonly CellRow[]): Promise<void> {
-  // 5 parameters a row: 2,000 rows stay far below PostgreSQL's 65,535 parameters per statement.
+  // 6 parameters a row: 2,000 rows stay far below PostgreSQL's 65,535 parameters per statement.
   for (let i = 0; i < cells.length; i += 2000) {
     const chunk = cells.slice(i, i + 2000);
     await db
       .insertInto('subscription_cells')
-      .values(chunk.map((c) => ({ subscription_id: subscriptionId, channel, cell: c.cell, lo: c.lo, hi: c.hi })))
+      .values(chunk.map((c) => ({ subscription_id: subscriptionId, channel, cell: c.cell, lo: c.lo, hi: c.hi, reach: c.reach })))
       .execute();
   }
 }
@@ -171,7 +175,7 @@ export async function markUnsubscribed(db: Kysely<DB>, ids: readonly string[], a
 
 /** Cells stored for a subscription, sorted by cell (tests and support). */
 export async function subscriptionCells(db: Kysely<DB>, id: string): Promise<CellRow[]> {
-  return db.selectFrom('subscription_cells').select(['cell', 'lo', 'hi']).where('subscription_id', '=', id).orderBy('cell').execute();
+  return db.selectFrom('subscription_cells').select(['cell', 'lo', 'hi', 'reach']).where('subscription_id', '=', id).orderBy('cell').execute();
 }
 
 /**
