@@ -7,14 +7,17 @@
  *
  * Meta retries a notification for days until it gets a 2xx, so old notifications are not refused as
  * replays; every effect is idempotent instead: a status only moves a delivery forward (any order, any
- * number of times) and a STOP unsubscribes once. A valid signed notification is answered 200 even when
- * nothing in it concerns us; a failure while recording answers 500 so that Meta sends it again.
+ * number of times), a STOP unsubscribes once and any other text message becomes one tip at most
+ * (app/tips/whatsapp-tip.ts). A valid signed notification is answered 200 even when nothing in it
+ * concerns us; a failure while recording answers 500 so that Meta sends it again.
  * Without WhatsApp configured (`config.channels.whatsapp` null) both routes answer 404.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../../app/context.ts';
 import { recordProviderReceipt } from '../../../../app/distribution/provider-receipts.ts';
 import { unsubscribeByAddress } from '../../../../app/subscriptions/unsubscribe.ts';
+import { tipFromWhatsApp, type WhatsAppTipOutcome } from '../../../../app/tips/whatsapp-tip.ts';
+import { WindowCounters } from '../../tips/intake-limits.ts';
 import { isStopRequest, parseWebhook, verifyHandshake, verifySignature, type WhatsAppEvent } from '../../../../adapters/channels/whatsapp/whatsapp-webhook.ts';
 import { AppError } from '../../../../domain/errors.ts';
 import { HandshakeQuery, HandshakeResponse, NotificationResponse } from './schema.ts';
@@ -25,10 +28,19 @@ interface Outcome {
   messages: number;
   stops: number;
   unsubscribed: number;
+  /** Tip intake outcomes, counted (never the number, text or id). */
+  tips: Record<WhatsAppTipOutcome | 'sender_over_limit', number>;
 }
 
-async function processEvents(ctx: AppContext, events: readonly WhatsAppEvent[]): Promise<Outcome> {
-  const outcome: Outcome = { statuses: 0, moved: 0, messages: 0, stops: 0, unsubscribed: 0 };
+/**
+ * Tips one WhatsApp sender may file per window. People often send a sighting in several short messages;
+ * beyond this a number is flooding, and its further messages are acknowledged without becoming tips.
+ * Counted in this process's memory, never stored.
+ */
+export const WHATSAPP_TIPS_PER_SENDER = { max: 30, windowMs: 10 * 60_000 } as const;
+
+async function processEvents(ctx: AppContext, events: readonly WhatsAppEvent[], senders: WindowCounters): Promise<Outcome> {
+  const outcome: Outcome = { statuses: 0, moved: 0, messages: 0, stops: 0, unsubscribed: 0, tips: { stored: 0, duplicate: 0, no_alert: 0, alert_not_active: 0, empty: 0, sender_over_limit: 0 } };
   for (const event of events) {
     switch (event.kind) {
       case 'status':
@@ -42,11 +54,19 @@ async function processEvents(ctx: AppContext, events: readonly WhatsAppEvent[]):
         if (isStopRequest(event.text)) {
           outcome.stops += 1;
           if (await unsubscribeByAddress(ctx, 'whatsapp', event.from)) outcome.unsubscribed += 1;
+          break;
         }
-        // Any other inbound message is acknowledged and dropped for now. Tips sent over WhatsApp plug in
-        // here (a later issue): hand event.from, event.text and event.replyTo (the wamid of the alert
-        // being answered, which finds the alert through deliveries.provider_ref) to the tip intake,
-        // deduplicated on event.id since Meta may deliver the same message more than once.
+        // Any other text is a tip on the alert it answers (the replied-to wamid, else the latest alert
+        // sent to this number), at most one per message id since Meta may deliver it more than once.
+        // Messages without text (media, reactions) and those matching no active alert are acknowledged.
+        if (event.text !== undefined) {
+          if (senders.hit(event.from, ctx.clock.now().getTime()).count > WHATSAPP_TIPS_PER_SENDER.max) {
+            outcome.tips.sender_over_limit += 1;
+            break;
+          }
+          const tip = await tipFromWhatsApp(ctx, { id: event.id, from: event.from, text: event.text, ...(event.replyTo !== undefined ? { replyTo: event.replyTo } : {}) });
+          outcome.tips[tip] += 1;
+        }
         break;
     }
   }
@@ -55,6 +75,7 @@ async function processEvents(ctx: AppContext, events: readonly WhatsAppEvent[]):
 
 export const whatsappWebhookRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (app, { ctx }) => {
   // Raw bytes for the signature: only JSON is accepted here, kept as a Buffer and parsed after the check.
+  const senders = new WindowCounters(WHATSAPP_TIPS_PER_SENDER.windowMs);
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
@@ -89,7 +110,7 @@ export const whatsappWebhookRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext 
     }
     const parsed = parseWebhook(json);
     if (!parsed.ok) throw new AppError('validation_failed', 'The body is not a WhatsApp Business Account notification.', { errors: [{ field: `body${parsed.path}`, message: parsed.problem }] });
-    const outcome = await processEvents(ctx, parsed.events);
+    const outcome = await processEvents(ctx, parsed.events, senders);
     // Counts only: wamids, numbers and texts stay out of the logs.
     request.log.info({ whatsapp: outcome }, 'whatsapp notification');
     return reply.header('cache-control', 'no-store').send({ received: parsed.events.length });

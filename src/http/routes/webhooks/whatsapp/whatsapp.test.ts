@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { createTestContext, type TestContext } from '../../../../../test/support/test-store.ts';
-import { startWhatsAppPeer, type WhatsAppPeer } from '../../../../../test/peers/whatsapp-peer.ts';
+import { startWhatsAppPeer, type WhatsAppPeer, whatsappEnv } from '../../../../../test/peers/whatsapp-peer.ts';
 import { buildHttpApp, type HttpApp } from '../../../app.ts';
 import { ManualClock } from '../../../../platform/clock.ts';
 import { seedDemo } from '../../../../app/demo/seed-demo.ts';
@@ -39,11 +39,7 @@ before(async () => {
     clock,
     env: {
       GRAPH_API_VERSION: peer.version,
-      WHATSAPP_BASE_URL: peer.url,
-      WHATSAPP_PHONE_NUMBER_ID: peer.phoneNumberId,
-      WHATSAPP_TOKEN: peer.token,
-      WHATSAPP_APP_SECRET: peer.appSecret,
-      WHATSAPP_VERIFY_TOKEN: VERIFY_TOKEN,
+      ...whatsappEnv(peer, VERIFY_TOKEN),
     },
   });
   app = await buildHttpApp(t);
