@@ -20,7 +20,8 @@ import { failureOf } from '../../../../test/support/delivery-failure.ts';
 const vapid = webpush.generateVAPIDKeys();
 const config = { publicKey: vapid.publicKey, privateKey: vapid.privateKey, subject: 'mailto:alertes@tifli.test' };
 const clock = new ManualClock(NOW);
-const channel = createWebPushChannel(config, { clock });
+// The push service runs on loopback, which only WEBPUSH_ALLOW_LOOPBACK lets through.
+const channel = createWebPushChannel(config, { clock, allowLoopback: true });
 let peer: WebPushPeer;
 
 before(async () => {
