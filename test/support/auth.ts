@@ -63,31 +63,33 @@ function sessionHeaders(res: { cookies: readonly { name: string; value: string }
 export async function signIn(
   t: TestContext,
   app: HttpApp,
-  opts: { role: Role; jurisdiction?: string; username?: string },
-): Promise<{ userId: string; headers: { cookie: string; 'x-csrf-token': string } }> {
+  opts: { role: Role; jurisdiction?: string; username?: string; displayName?: string; password?: string },
+): Promise<{ userId: string; headers: { cookie: string; 'x-csrf-token': string }; totpSecret: string | null }> {
   const jurisdiction = opts.jurisdiction ?? 'MA';
   await ensureJurisdiction(t, jurisdiction);
   const username = opts.username ?? `${opts.role.replace(/_/g, '-')}-${randomBytes(5).toString('hex')}`;
-  const password = `test passphrase ${randomBytes(9).toString('base64url')}`;
+  const password = opts.password ?? `test passphrase ${randomBytes(9).toString('base64url')}`;
   const remoteAddress = testClientAddress();
-  const { user, enrolment } = await createUser(t, TEST_ACTOR, { username, displayName: `Test ${opts.role}`, role: opts.role, jurisdiction });
+  const { user, enrolment } = await createUser(t, TEST_ACTOR, { username, displayName: opts.displayName ?? `Test ${opts.role}`, role: opts.role, jurisdiction });
   await completeEnrolment(t, enrolment.token, { password }, { ip: remoteAddress, userAgent: 'test' });
 
   const login = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress, payload: { username, password } });
   assert.equal(login.statusCode, 200, login.body);
   let headers = sessionHeaders(login);
+  let totpSecret: string | null = null;
   const stage = login.json<{ stage: string }>().stage;
   if (stage === 'enrol_second_factor') {
     const enrol = await app.inject({ method: 'POST', url: '/api/auth/second-factor/enrol', remoteAddress, headers });
     assert.equal(enrol.statusCode, 200, enrol.body);
     const { secret } = enrol.json<{ secret: string }>();
+    totpSecret = secret;
     const confirm = await app.inject({ method: 'POST', url: '/api/auth/second-factor/confirm', remoteAddress, headers, payload: { code: currentTotp(secret, t.clock.now()) } });
     assert.equal(confirm.statusCode, 200, confirm.body);
     headers = sessionHeaders(confirm);
   } else {
     assert.equal(stage, 'complete');
   }
-  return { userId: user.id, headers };
+  return { userId: user.id, headers, totpSecret };
 }
 
 export async function createApiToken(t: TestContext, opts: { scopes: string[]; jurisdiction?: string }): Promise<{ authorization: string }> {

@@ -73,6 +73,21 @@ export async function listUsers(db: Kysely<DB>, q: UserListQuery): Promise<{ row
   return { rows, total: Number(count.n) };
 }
 
+/** Staff who can sign in (not disabled, a password set) in one of `roles`, by display name; at most `limit`. */
+export async function listActiveStaff(db: Kysely<DB>, roles: readonly string[], limit: number): Promise<Pick<UserRow, 'id' | 'username' | 'display_name' | 'role' | 'jurisdiction_code'>[]> {
+  if (roles.length === 0) return [];
+  return db
+    .selectFrom('users')
+    .select(['id', 'username', 'display_name', 'role', 'jurisdiction_code'])
+    .where('role', 'in', [...roles])
+    .where('disabled_at', 'is', null)
+    .where('password_hash', 'is not', null)
+    .orderBy('display_name')
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+}
+
 /** Administrators who can sign in: not disabled, with a password set. */
 export async function countActiveAdministrators(db: Kysely<DB>): Promise<number> {
   const r = await db
