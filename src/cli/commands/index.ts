@@ -8,6 +8,11 @@ import { usersCommand } from './users.ts';
 import { jurisdictionsCommand } from './jurisdictions.ts';
 import { demoCommand } from './demo.ts';
 import { workerCommand } from './worker.ts';
+import { retentionCommand } from './retention.ts';
+import { registerCommand } from './register.ts';
+import { requestsCommand } from './requests.ts';
+import { backupCommand } from './backup.ts';
+import { restoreCommand } from './restore.ts';
 
 export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   serve: serveCommand,
@@ -18,4 +23,9 @@ export const COMMANDS: Readonly<Record<string, CliCommand>> = {
   jurisdictions: jurisdictionsCommand,
   demo: demoCommand,
   worker: workerCommand,
+  retention: retentionCommand,
+  register: registerCommand,
+  requests: requestsCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };

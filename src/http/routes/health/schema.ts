@@ -9,3 +9,10 @@ export const HealthResponse = Type.Object({
     latencyMs: Type.Integer(),
   }),
 });
+
+const Check = Type.Union([Type.Literal('ok'), Type.Literal('unavailable'), Type.Literal('pending')]);
+
+export const ReadinessResponse = Type.Object({
+  status: Type.Union([Type.Literal('ready'), Type.Literal('not_ready')]),
+  checks: Type.Object({ database: Check, migrations: Check, jobs: Check }),
+});
