@@ -18,4 +18,9 @@ export interface JobOptions {
 
 export interface JobSender {
   send(trx: Transaction<DB>, queue: string, data: Record<string, unknown>, options?: JobOptions): Promise<void>;
+  /**
+   * Several jobs on one queue in one statement, inside the caller's transaction (a batch's outbox: tip
+   * intake commits many tips at once). Optional: without it, callers send one by one.
+   */
+  sendMany?(trx: Transaction<DB>, queue: string, jobs: readonly { readonly data: Record<string, unknown>; readonly singletonKey?: string }[]): Promise<void>;
 }

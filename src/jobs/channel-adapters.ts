@@ -48,7 +48,7 @@ export async function buildChannelRegistry(ctx: AppContext): Promise<ChannelRegi
     mailer = createMailer(c.smtp);
     adapters.push(createEmailChannel(c.smtp, mailer));
   }
-  if (c.webpush) adapters.push(createWebPushChannel(c.webpush, { clock: ctx.clock }));
+  if (c.webpush) adapters.push(createWebPushChannel(c.webpush, { clock: ctx.clock, allowLoopback: ctx.config.webPushAllowLoopback }));
   if (c.partners.length) adapters.push(createWebhookChannel(c.partners, { clock: ctx.clock }));
   if (c.metaPartner) adapters.push(createMetaPartnerChannel(c.metaPartner, { clock: ctx.clock }));
   adapters.push(

@@ -37,6 +37,13 @@ function embeddedAdapter(store: Database): IDatabase {
   return adapter;
 }
 
+/** pg-boss emits Errors and, from its supervisor, plain objects with a message: never "[object Object]". */
+function errorText(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  if (typeof err === 'object' && err !== null && 'message' in err && typeof err.message === 'string') return err.message;
+  return typeof err === 'string' ? err : 'an unidentified error';
+}
+
 export async function startJobQueue(store: Database, connectionUrl: string | undefined, options: JobQueueOptions): Promise<JobQueue> {
   // Supervision every 10 s (pg-boss's default is 60): a job whose worker was killed loses its claim
   // (missed heartbeat) and is retried within seconds rather than a minute.
@@ -44,16 +51,20 @@ export async function startJobQueue(store: Database, connectionUrl: string | und
   const boss =
     store.mode === 'embedded'
       ? new PgBoss({ ...common, db: embeddedAdapter(store), backend: 'pglite' })
-      : new PgBoss({ ...common, connectionString: connectionUrl, max: 4, application_name: 'tifli-jobs', useListenNotify: true });
+      : // A busy host can keep a pooled connection waiting past pg-boss's 10 s default; waiting longer
+        // beats failing a poll, or a worker's start.
+        new PgBoss({ ...common, connectionString: connectionUrl, max: 4, connectionTimeoutMillis: 30_000, application_name: 'tifli-jobs', useListenNotify: true });
   // pg-boss reports background failures as events; a listener keeps them from crashing the process.
   boss.on('error', (err: unknown) => {
-    process.emitWarning(`job queue: ${err instanceof Error ? err.message : String(err)}`);
+    process.emitWarning(`job queue: ${errorText(err)}`);
   });
   await boss.start();
   await createQueues(boss);
   return {
     boss,
-    stop: () => boss.stop({ graceful: true, timeout: 10_000 }),
+    // Long enough for a delivery chunk in hand to get its answers (each call is capped by the channel
+    // timeout); jobs stop taking new chunks as soon as the stop begins (AppContext.stopping).
+    stop: () => boss.stop({ graceful: true, timeout: 30_000 }),
   };
 }
 
@@ -74,6 +85,10 @@ export function jobSender(boss: PgBoss): JobSender {
         ...(options.startAfter ? { startAfter: options.startAfter } : {}),
         ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
       });
+    },
+    async sendMany(trx, queue, jobs) {
+      if (jobs.length === 0) return;
+      await boss.insert(queue, jobs.map((j) => ({ data: j.data, ...(j.singletonKey ? { singletonKey: j.singletonKey } : {}) })), { db: jobsIn(trx) });
     },
   };
 }

@@ -10,6 +10,9 @@ import { registerAlertJobs } from './alert-jobs.ts';
 import { buildChannelRegistry } from './channel-adapters.ts';
 import { type DistributionWorkerOptions, registerDistributionJobs } from './distribution-jobs.ts';
 import { registerSubscriptionJobs, registerSubscriptionMaintenance } from './subscription-jobs.ts';
+import { registerTipJobs } from './tip-jobs.ts';
+import { registerRetentionJobs } from './retention-jobs.ts';
+import { registerShredLedgerJobs } from './shred-ledger-jobs.ts';
 
 export async function startWorkers(boss: PgBoss, ctx: AppContext, options: DistributionWorkerOptions = {}): Promise<ChannelRegistry> {
   const registry = await buildChannelRegistry(ctx);
@@ -17,5 +20,8 @@ export async function startWorkers(boss: PgBoss, ctx: AppContext, options: Distr
   await registerDistributionJobs(boss, ctx, registry, options);
   await registerSubscriptionJobs(boss, ctx, registry, options.pollingIntervalSeconds);
   await registerSubscriptionMaintenance(boss, ctx);
+  await registerTipJobs(boss, ctx, { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 1 });
+  await registerRetentionJobs(boss, ctx);
+  await registerShredLedgerJobs(boss, ctx);
   return registry;
 }

@@ -21,3 +21,23 @@ export class ManualClock implements Clock {
     this.t = new Date(at).getTime();
   }
 }
+
+/**
+ * Real time, starting at a chosen instant and movable like ManualClock: for end-to-end tests whose
+ * background work (retries, follow-up jobs) must see time pass, at a time of day the test chooses.
+ */
+export class RunningClock implements Clock {
+  private offset: number;
+  constructor(start: Date | string = new Date()) {
+    this.offset = new Date(start).getTime() - Date.now();
+  }
+  now(): Date {
+    return new Date(Date.now() + this.offset);
+  }
+  advance(ms: number): void {
+    this.offset += ms;
+  }
+  set(at: Date | string): void {
+    this.offset = new Date(at).getTime() - Date.now();
+  }
+}

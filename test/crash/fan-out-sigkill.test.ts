@@ -30,18 +30,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomInt } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { sql } from 'kysely';
-import pg from 'pg';
-import { boot, type BootedContext } from '../../src/app/bootstrap.ts';
-import { seedDemo } from '../../src/app/demo/seed-demo.ts';
-import { createLogger } from '../../src/platform/logger.ts';
-import { systemClock } from '../../src/platform/clock.ts';
-import { findAlertByPublicId } from '../../src/store/repositories/alerts.repository.ts';
-import { createTestConfig, DEV_MASTER_KEYS } from '../support/test-store.ts';
-import { startWhatsAppPeer, type WhatsAppPeer } from '../peers/whatsapp-peer.ts';
-import { insertWhatsAppSubscribers } from './bulk-subscribers.ts';
-import { type TifliProcess, TifliProcesses } from './tifli-process.ts';
+import { assertDatabaseAgrees, assertExactlyOnce, dispatchProgress, killDuring, seeded, startFanOutCluster, type FanOutCluster } from './fan-out-cluster.ts';
 
 const RECIPIENTS = Number(process.env.CRASH_FANOUT_RECIPIENTS ?? 100_000);
 const SEED = Number(process.env.CRASH_FANOUT_SEED ?? randomInt(1, 2 ** 31));
@@ -53,193 +42,45 @@ const WORKERS = 3;
 /** Kills: this many, at random points of the fan-out up to this share of it sent. */
 const KILLS = 8;
 const KILL_UNTIL_SHARE = 0.6;
-/**
- * Longer than a status webhook takes to come back here (well under a second once the senders cannot
- * starve the receiver, see `niceness`), short enough that a resent uncertain claim does not make the
- * test long.
- */
-const RECONCILE_SECONDS = 10;
-/** Per worker: far above what this machine sustains, so the peer's number rate is never the limit. */
-const WHATSAPP_LIMITS = 'whatsapp=3000:48';
-
-/** The alert seedDemo publishes: Salma, last seen at this point in Rabat. */
-const RABAT = { lat: 34.0134, lon: -6.8326 };
-const MARRAKECH = { lat: 31.63, lon: -8.0 };
-
-/** mulberry32: the kill schedule is reproducible from the printed seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 test(
   `SIGKILLed workers during a fan-out to ${RECIPIENTS.toLocaleString('en')} recipients: none lost, none twice (the peer's records)`,
   { skip: process.env.DATABASE_URL ? false : 'needs PostgreSQL (DATABASE_URL): several worker processes share the database', timeout: TEST_TIMEOUT_MS + 10_000 },
   async (t) => {
-    const testStart = Date.now();
-    const deadline = testStart + TEST_TIMEOUT_MS - CHECKS_MS;
+    const deadline = Date.now() + TEST_TIMEOUT_MS - CHECKS_MS;
     const random = seeded(SEED);
     t.diagnostic(`seed ${SEED} (CRASH_FANOUT_SEED=${SEED} replays this kill schedule)`);
-    const procs = new TifliProcesses();
-    let peer: WhatsAppPeer | undefined;
-    let ctx: BootedContext | undefined;
-    let dropDatabase: (() => Promise<void>) | undefined;
+    let cluster: FanOutCluster | undefined;
     try {
-      // Meta batches statuses under load; one notification per message would cost the receiver more
-      // HTTP work than the whole fan-out.
-      peer = await startWhatsAppPeer({ ratePerSecond: 5_000, pairRateMs: 0, autoStatuses: { statuses: ['sent'] }, statusBatch: { size: 100, delayMs: 50 } });
-      const common: Record<string, string> = {
-        NODE_ENV: 'test',
-        MASTER_KEYS: DEV_MASTER_KEYS,
-        PUBLIC_BASE_URL: 'http://tifli.test',
-        LOG_LEVEL: 'warn',
-        GRAPH_API_VERSION: peer.version,
-        WHATSAPP_BASE_URL: peer.url,
-        WHATSAPP_PHONE_NUMBER_ID: peer.phoneNumberId,
-        WHATSAPP_TOKEN: peer.token,
-        WHATSAPP_APP_SECRET: peer.appSecret,
-        WHATSAPP_VERIFY_TOKEN: 'crash-test-verify-token',
-        // Whatever the hour: no quiet hours, and no zone growth (a second version) during the test.
-        ALERT_QUIET_HOURS: 'off',
-        ZONE_STEP_MINUTES: String(24 * 60),
-      };
-      const scratch = await createTestConfig({ ...common, DATABASE_POOL_MAX: '4' });
-      dropDatabase = scratch.cleanup;
-      const { config, dataDir } = scratch;
-      assert.equal(config.database.mode, 'postgres');
-      const databaseUrl = config.database.url;
-      // Only PostgreSQL's own crash could lose an acknowledged commit without a flush, and PostgreSQL is
-      // not what this test kills: sparing the flushes (one per delivery, on the dispatch's counter row)
-      // keeps the run short without weakening what it shows.
-      const admin = new pg.Client({ connectionString: databaseUrl });
-      await admin.connect();
-      await admin.query(`ALTER DATABASE "${new URL(databaseUrl).pathname.slice(1)}" SET synchronous_commit = off`);
-      await admin.end();
-
-      // The database: migrated, the subscribers written, then the alert published (its dispatches and
-      // planning jobs wait in the outbox for the workers).
-      ctx = await boot(config, { log: createLogger('warn'), clock: systemClock });
-      const db = ctx.store.db;
-      const inside = await insertWhatsAppSubscribers(db, { count: RECIPIENTS, ...RABAT, prefix: '0' });
-      const outside = await insertWhatsAppSubscribers(db, { count: OUTSIDERS, ...MARRAKECH, prefix: '9' });
-      const demo = await seedDemo(ctx);
-      const alert = await findAlertByPublicId(db, demo.activeAlertUrl.split('/').pop() ?? '');
-      assert.ok(alert, 'the demo published an alert');
-      const dispatch = await db.selectFrom('dispatches').select('id').where('alert_id', '=', alert.id).where('channel', '=', 'whatsapp').executeTakeFirst();
+      cluster = await startFanOutCluster({ recipients: RECIPIENTS, outsiders: OUTSIDERS, workers: WORKERS, log: (line) => t.diagnostic(line) });
+      const { peer, inside, outside } = cluster;
+      const dispatch = await cluster.ctx.store.db.selectFrom('dispatches').select('id').where('alert_id', '=', cluster.alertId).where('channel', '=', 'whatsapp').executeTakeFirst();
       assert.ok(dispatch, 'the alert went into the WhatsApp outbox');
-      t.diagnostic(`setup: ${RECIPIENTS + OUTSIDERS} subscriptions and the alert in ${Date.now() - testStart} ms`);
 
-      const env = { ...common, DATABASE_URL: databaseUrl, DATA_DIR: dataDir };
-      const server = await procs.start('serve', 'tifli serve', { ...env, JOBS_ENABLED: 'false', HOST: '127.0.0.1', PORT: '0', DATABASE_POOL_MAX: '10' });
-      peer.setCallbackUrl(`http://127.0.0.1:${server.port}/webhooks/whatsapp`);
-      const workerEnv = { ...env, DATABASE_POOL_MAX: '6', CHANNEL_LIMITS: WHATSAPP_LIMITS, DELIVERY_RECONCILE_SECONDS: String(RECONCILE_SECONDS) };
-      let workersStarted = 0;
-      // On two cores three senders would starve the one receiver of status webhooks, and receipts
-      // would come back later than any reconciliation window (Meta's come back within seconds).
-      const startWorker = () => procs.start('worker', `worker ${(workersStarted += 1)}`, workerEnv, { niceness: 10 });
-      const workers: (TifliProcess | Promise<TifliProcess>)[] = await Promise.all(Array.from({ length: WORKERS }, startWorker));
-
-      const progress = () => db.selectFrom('dispatches').select(['planned', 'total', 'sent', 'skipped', 'dead', 'deferred', 'status']).where('id', '=', dispatch.id).executeTakeFirstOrThrow();
-      const byStatus = async () => {
-        const rows = await sql<{ status: string; n: string }>`SELECT status, count(*)::int8 AS n FROM deliveries WHERE dispatch_id = ${dispatch.id} GROUP BY status ORDER BY status`.execute(db);
-        return Object.fromEntries(rows.rows.map((r) => [r.status, Number(r.n)]));
-      };
-
-      // The fan-out, with kills. A replacement boots in the background; only a worker that is up is killed.
-      const fanOutStart = Date.now();
-      const seconds = () => ((Date.now() - fanOutStart) / 1000).toFixed(1);
-      const kills: string[] = [];
-      const timeline: string[] = [];
-      const killAt = Array.from({ length: KILLS }, () => Math.round(RECIPIENTS * (0.01 + random() * (KILL_UNTIL_SHARE - 0.01)))).sort((a, b) => a - b);
-      let nextKillAt = 0;
-      let nextNoteAt = fanOutStart;
-      let analyzed = false;
-      for (;;) {
-        const p = await progress();
-        if (p.planned && p.sent === RECIPIENTS) break;
-        if (Date.now() > deadline) {
-          assert.fail(`the fan-out did not finish in ${seconds()} s: dispatch ${JSON.stringify(p)}, deliveries by status ${JSON.stringify(await byStatus())}, peer accepted ${peer.accepted.length}; kills at ${kills.join(', ')}; progress ${timeline.join(', ')}`);
-        }
-        if (Date.now() >= nextNoteAt) {
-          timeline.push(`${seconds()} s: ${p.sent}`);
-          nextNoteAt += 15_000;
-        }
-        if (p.planned && !analyzed) {
-          // What autovacuum does within a minute on a live database. Without statistics for the
-          // dispatch's fresh rows, the receipt's UPDATE (provider-receipts.ts) is planned as a bitmap AND
-          // with the dispatch's whole primary-key range, which it then reads for every receipt.
-          await sql`ANALYZE deliveries`.execute(db);
-          analyzed = true;
-        }
-        const threshold = killAt[kills.length];
-        if (p.planned && threshold !== undefined && p.sent >= threshold && Date.now() >= nextKillAt) {
-          const up = workers.flatMap((w, i) => (w instanceof Promise ? [] : [i]));
-          const index = up[Math.floor(random() * up.length)];
-          const victim = index === undefined ? undefined : workers[index];
-          if (index !== undefined && victim && !(victim instanceof Promise)) {
-            await victim.kill('SIGKILL');
-            kills.push(`${seconds()} s (${p.sent} sent)`);
-            const replacement = startWorker();
-            workers[index] = replacement;
-            void replacement.then((w) => (workers[index] = w), () => undefined);
-          }
-          nextKillAt = Date.now() + 1_000;
-        }
-        await sleep(200);
-      }
-      const fanOutMs = Date.now() - fanOutStart;
-      t.diagnostic(`fan-out of ${RECIPIENTS} in ${(fanOutMs / 1000).toFixed(1)} s (${Math.round(RECIPIENTS / (fanOutMs / 1000))}/s); sent by then: ${timeline.join(', ')}`);
-      t.diagnostic(`${kills.length} kills, at ${kills.join(', ')}`);
+      const run = await killDuring(cluster, { dispatchId: dispatch.id, total: RECIPIENTS, kills: KILLS, untilShare: KILL_UNTIL_SHARE, random, deadline });
+      t.diagnostic(`fan-out of ${RECIPIENTS} in ${(run.ms / 1000).toFixed(1)} s (${Math.round(RECIPIENTS / (run.ms / 1000))}/s); sent by then: ${run.timeline.join(', ')}`);
+      t.diagnostic(`${run.kills.length} kills, at ${run.kills.join(', ')}`);
       // A small CRASH_FANOUT_RECIPIENTS may end before every planned kill; 100,000 leaves room for all.
-      assert.ok(kills.length >= Math.min(KILLS, 3), `only ${kills.length} kills happened during the fan-out`);
+      assert.ok(run.kills.length >= Math.min(KILLS, 3), `only ${run.kills.length} kills happened during the fan-out`);
 
       // Everything is 'sent': stop the workers (a batch still in hand finishes), then let the last
       // webhooks land, so a late duplicate would be in the peer's records before they are read.
-      const running = await Promise.all(workers.map((w) => Promise.resolve(w)));
-      await Promise.all(running.map((w) => w.kill('SIGTERM')));
-      await peer.settled();
+      await cluster.stopWorkers();
 
       // The peer's records: each subscriber inside the zone exactly once, nobody else.
-      const received = new Map<string, number>();
-      for (const m of peer.accepted) received.set(m.to, (received.get(m.to) ?? 0) + 1);
-      const missing = inside.addresses.filter((a) => !received.has(a));
-      const twice = [...received].filter(([, n]) => n > 1);
-      const expected = new Set(inside.addresses);
-      const strangers = [...received.keys()].filter((a) => !expected.has(a));
       t.diagnostic(`peer: ${peer.accepted.length} messages accepted of ${peer.requestCount()} requests; ${peer.webhooks.length} status notifications posted`);
-      assert.equal(missing.length, 0, `${missing.length} subscribers received nothing (first: ${missing.slice(0, 5).join(', ')})`);
-      assert.equal(twice.length, 0, `${twice.length} subscribers received the alert more than once (first: ${twice.slice(0, 5).map(([a, n]) => `${a}×${n}`).join(', ')})`);
-      assert.equal(strangers.length, 0, `${strangers.length} numbers outside the zone received something (first: ${strangers.slice(0, 5).join(', ')})`);
-      assert.ok(outside.addresses.every((a) => !received.has(a)), 'no subscriber in Marrakech was reached');
+      assertExactlyOnce(peer, 'tifli_alert', inside, 'alert');
+      assert.ok(outside.addresses.length > 0);
       assert.equal(peer.accepted.length, RECIPIENTS);
       assert.ok(peer.accepted.every((m) => m.template === 'tifli_alert'), 'only the alert template went out');
       assert.ok(peer.webhooks.every((w) => w.status === 200), `every status notification was accepted (${peer.webhooks.filter((w) => w.status !== 200).length} refused)`);
 
       // The database agrees: every delivery sent, with the wamid the peer gave that very number.
-      assert.deepEqual(await byStatus(), { sent: RECIPIENTS });
-      assert.deepEqual(await progress(), { planned: true, total: RECIPIENTS, sent: RECIPIENTS, skipped: 0, dead: 0, deferred: 0, status: 'sent' });
-      const { rows } = await sql<{ recipient: string; provider_ref: string | null; address: string }>`
-        SELECT d.recipient, d.provider_ref, s.address FROM deliveries d JOIN subscriptions s ON s.id::text = d.recipient
-         WHERE d.dispatch_id = ${dispatch.id}`.execute(db);
-      const byWamid = new Map(peer.accepted.map((m) => [m.id, m]));
-      const disagreements = rows.filter((r) => {
-        const m = r.provider_ref ? byWamid.get(r.provider_ref) : undefined;
-        return m?.to !== r.address || m.callbackData !== `${dispatch.id}.${r.recipient}`;
-      });
-      assert.equal(rows.length, RECIPIENTS);
-      assert.equal(disagreements.length, 0, `${disagreements.length} deliveries whose provider reference is not the peer's message to that number`);
-      await server.kill('SIGTERM');
+      await assertDatabaseAgrees(cluster, dispatch.id, RECIPIENTS);
+      assert.deepEqual(await dispatchProgress(cluster, dispatch.id), { planned: true, total: RECIPIENTS, sent: RECIPIENTS, skipped: 0, dead: 0, deferred: 0, status: 'sent' });
+      await cluster.server.kill('SIGTERM');
     } finally {
-      await procs.killAll();
-      await peer?.close();
-      await ctx?.close();
-      await dropDatabase?.();
+      await cluster?.close();
     }
   },
 );

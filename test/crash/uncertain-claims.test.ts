@@ -6,7 +6,9 @@
  *   uncertain claim, which the provider's receipt settles within the reconciliation window, instead of
  *   a retry that no receipt can stop;
  * - two delivery jobs on the same range at once (a pg-boss retry beside its follow-up) each claim
- *   only what they saw unclaimed, so no delivery is claimed, and sent, by both.
+ *   only what they saw unclaimed, so no delivery is claimed, and sent, by both;
+ * - a job starved past the window between its claim and its call (found by the SIGKILL withdrawal
+ *   test on a loaded machine) renews the claim first, and does not send what another job took over.
  *
  * The channel is a scripted adapter; the dispatcher's bookkeeping is what is under test.
  */
@@ -121,4 +123,29 @@ test('without a receipt, the abandoned call is sent again once the window has pa
   assert.deepEqual([row.status, row.attempts], ['sent', 2]);
   const d = await t.store.db.selectFrom('dispatches').select(['total', 'sent']).where('id', '=', dispatchId).executeTakeFirstOrThrow();
   assert.deepEqual([d.sent, d.total], [22, 22], 'the counters agree with the rows');
+});
+
+test('a job starved past the window between its claims and its calls sends nothing another job took over', async () => {
+  // The same dispatch planned afresh: its deliveries and counters cleared, the provider's record too.
+  await t.store.db.deleteFrom('deliveries').where('dispatch_id', '=', dispatchId).execute();
+  await t.store.db.updateTable('dispatches').set({ planned: false, plan_cursor: null, total: 0, sent: 0, skipped: 0, dead: 0, deferred: 0, status: 'queued' }).where('id', '=', dispatchId).execute();
+  await planDispatch(t, registry, dispatchId);
+  provider.accepted.length = 0;
+  const fresh = dispatchId;
+  const onFresh = sentTo;
+
+  // The first job claims, then waits for the limiter (a starved process); the window passes; a second
+  // job judges the claims abandoned, claims them again and sends them once the limiter lets it.
+  registry.limiter('email').pause(400);
+  const starved = deliverBatch(t, registry, { dispatchId: fresh, ...all }, WINDOW_MS);
+  for (let i = 0; i < 100; i += 1) {
+    const claimed = await t.store.db.selectFrom('deliveries').select('recipient').where('dispatch_id', '=', fresh).where('status', '=', 'sending').execute();
+    if (claimed.length === 22) break;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  clock.advance(WINDOW_MS + 1_000);
+  await Promise.all([starved, deliverBatch(t, registry, { dispatchId: fresh, ...all }, WINDOW_MS)]);
+  for (const key of [...crowd, slow, lost]) assert.equal(onFresh(key), 1, 'one message per subscriber');
+  const d = await t.store.db.selectFrom('dispatches').select(['total', 'sent']).where('id', '=', fresh).executeTakeFirstOrThrow();
+  assert.deepEqual([d.sent, d.total], [22, 22]);
 });

@@ -10,8 +10,9 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestContext, type TestContext } from '../support/test-store.ts';
+import { RunningClock } from '../../src/platform/clock.ts';
 import { startGraphPeer, type GraphPeer } from '../peers/graph-peer.ts';
-import { startWhatsAppPeer, type WhatsAppPeer } from '../peers/whatsapp-peer.ts';
+import { startWhatsAppPeer, type WhatsAppPeer, whatsappEnv } from '../peers/whatsapp-peer.ts';
 import { startSmppPeer, type SmppPeer } from '../peers/smpp-peer.ts';
 import { startSmtpPeer, type SmtpPeer } from '../peers/smtp-peer.ts';
 import { startWebPushPeer, type WebPushPeer } from '../peers/webpush-peer.ts';
@@ -63,17 +64,16 @@ const rabat = { areaKind: 'circle', lat: '34.015', lon: '-6.835', radiusKm: '5',
 
 before(async () => {
   [graph, whatsapp, smpp, smtp, push, partner, meta] = await Promise.all([startGraphPeer(), startWhatsAppPeer({ pairRateMs: 0 }), startSmppPeer(), startSmtpPeer(), startWebPushPeer(), startHttpRecorder(), startHttpRecorder()]);
+  // Real time from a daytime instant: a transient failure (a reset keep-alive connection under load) is
+  // retried when its backoff comes due, as in production; a frozen clock would never let it come due.
   t = await createTestContext({
+    clock: new RunningClock('2026-11-22T10:00:00.000Z'),
     env: {
       GRAPH_BASE_URL: graph.url,
       FACEBOOK_PAGE_ID: graph.pageId,
       FACEBOOK_PAGE_TOKEN: 'test-graph-token',
       INSTAGRAM_USER_ID: graph.igUserId,
-      WHATSAPP_BASE_URL: whatsapp.url,
-      WHATSAPP_PHONE_NUMBER_ID: whatsapp.phoneNumberId,
-      WHATSAPP_TOKEN: whatsapp.token,
-      WHATSAPP_APP_SECRET: whatsapp.appSecret,
-      WHATSAPP_VERIFY_TOKEN: 'verify-token-123',
+      ...whatsappEnv(whatsapp, 'verify-token-123'),
       SMPP_URL: smpp.url,
       SMPP_SYSTEM_ID: 'tifli',
       SMPP_PASSWORD: 'secret12',

@@ -6,9 +6,10 @@
  * destination, full text, encoding, segments, message ids, validity, time. It assigns message ids
  * (decimal or hex) and sends delivery receipts (deliver_sm, esm_class 0x04) with the TLVs
  * receipted_message_id and message_state and the classic "id:… stat:…" text, and mobile-originated
- * messages ("STOP"). It enforces a rate (submit_sm per window → ESME_RTHROTTLED beyond it) and takes
- * faults: fail the next N submits with a command_status, drop the connection, delay submit responses,
- * leave enquire_link unanswered.
+ * messages ("STOP"). It enforces a rate (submit_sm per window → ESME_RTHROTTLED beyond it), or throttles
+ * every submit until a time (`throttleUntil`), logging what it throttled, and takes faults: fail the
+ * next N submits with a command_status, drop the connection, delay submit responses, leave
+ * enquire_link unanswered.
  *
  * @example
  *   const peer = await startSmppPeer({ systemId: 'tifli', password: 'secret12' });
@@ -89,8 +90,12 @@ export interface SmppPeer {
   readonly unbinds: number;
   /** Sessions currently bound. */
   readonly boundSessions: number;
+  /** Every submit_sm answered ESME_RTHROTTLED by `rate` or `throttleUntil`: its destination and time. */
+  readonly throttled: { readonly destination: string; readonly at: Date }[];
   /** The next `count` submit_sm are answered with `commandStatus`. */
   failNext(count: number, commandStatus: number): void;
+  /** Every submit_sm is answered ESME_RTHROTTLED until `untilMs` (Date.now): a sustained throttle. */
+  throttleUntil(untilMs: number): void;
   /** The next `count` submit_sm make the SMSC hang up instead of answering. */
   dropNext(count?: number): void;
   /** Hangs up every connection now. */
@@ -166,6 +171,8 @@ export async function startSmppPeer(options: SmppPeerOptions = {}): Promise<Smpp
   const rejected = new Set<string>();
   const planned: number[] = [];
   const submitTimes: number[] = [];
+  const throttled: { destination: string; at: Date }[] = [];
+  let throttledUntil = 0;
   let drops = 0;
   let delayMs = 0;
   let enquireMuted = false;
@@ -197,8 +204,11 @@ export async function startSmppPeer(options: SmppPeerOptions = {}): Promise<Smpp
     if (status !== undefined) return respond({ command_status: status });
     const now = Date.now();
     while (submitTimes.length && (submitTimes[0] ?? 0) <= now - windowMs) submitTimes.shift();
-    if (options.rate && submitTimes.length >= options.rate.max) return respond({ command_status: ESME_RTHROTTLED });
     const destination = str(pdu.destination_addr);
+    if (now < throttledUntil || (options.rate && submitTimes.length >= options.rate.max)) {
+      throttled.push({ destination, at: new Date(now) });
+      return respond({ command_status: ESME_RTHROTTLED });
+    }
     if (!/^\d{8,15}$/.test(destination) || rejected.has(destination)) return respond({ command_status: ESME_RINVDSTADR });
     submitTimes.push(now);
 
@@ -311,6 +321,10 @@ export async function startSmppPeer(options: SmppPeerOptions = {}): Promise<Smpp
     },
     get boundSessions() {
       return bound.length;
+    },
+    throttled,
+    throttleUntil(untilMs) {
+      throttledUntil = untilMs;
     },
     failNext(count, commandStatus) {
       for (let i = 0; i < count; i++) planned.push(commandStatus);

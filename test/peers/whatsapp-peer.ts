@@ -15,7 +15,11 @@
  *   (`statusBatch`), as Meta does under load, so a fan-out of 100,000 messages costs a few thousand
  *   webhooks rather than 100,000.
  * - Programmable faults for the next requests: a Graph error code with its HTTP status (and
- *   Retry-After), a garbage body, a slow answer.
+ *   Retry-After), a garbage body, a slow answer. Or for a spell of time (`failUntil`, `slowUntil`):
+ *   every request until then is refused (a sustained 130429 throttle) or answered late; a late answer
+ *   can still be taken (`acceptLate`: recorded, statuses posted) after the caller gave up, as Meta keeps
+ *   a request that reached it, so the caller's timeout is not the provider's refusal. Faults queued for
+ *   the next requests come first. Every request is logged (`requestLog`: time, recipient, status).
  *
  * Time (bucket, pair rate, timestamps) comes from `now`, so tests can move it instead of sleeping.
  *
@@ -24,6 +28,7 @@
  *   after(() => peer.close());
  *   const channel = createWhatsAppChannel({ ...peer.config, … }, peer.version);
  *   peer.failNext(1, { code: 130429 });
+ *   peer.failUntil(Date.now() + 60_000, { code: 130429, status: 429, retryAfter: '5' });
  *   await peer.sendStatuses(wamid, { statuses: ['read', 'sent', 'delivered'] });
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -92,6 +97,18 @@ export interface AcceptedMessage {
   readonly buttonParams: readonly string[];
   readonly callbackData: string | null;
   readonly at: Date;
+  /** Taken after the caller had given up (slowUntil with acceptLate): the caller never saw the wamid. */
+  readonly late: boolean;
+}
+
+/** One request on the messages endpoint, as answered. */
+export interface PeerRequest {
+  /** When it arrived (the peer's clock). */
+  readonly at: Date;
+  /** The payload's `to`, when it had one. */
+  readonly to: string | null;
+  /** The HTTP status answered (or that would have been, to a caller that had gone); 0: dropped unanswered. */
+  readonly status: number;
 }
 
 export interface PeerFault {
@@ -120,6 +137,8 @@ export interface WhatsAppPeer {
   readonly webhooks: WebhookResult[];
   /** Requests received on the messages endpoint (accepted or not). */
   requestCount(): number;
+  /** Every request on the messages endpoint, in the order answered. */
+  readonly requestLog: PeerRequest[];
   deliveriesTo(to: string): AcceptedMessage[];
   /** The next `n` requests fail with this Graph error (or bare HTTP status). */
   failNext(n: number, fault: PeerFault): void;
@@ -127,6 +146,13 @@ export interface WhatsAppPeer {
   garbageNext(n: number, status?: number): void;
   /** The next `n` requests are answered only after `delayMs` (and not processed if the caller gave up). */
   slowNext(n: number, delayMs: number): void;
+  /** Until `untilMs` (the peer's clock), every request fails with this Graph error: a sustained throttle. */
+  failUntil(untilMs: number, fault: PeerFault): void;
+  /**
+   * Until `untilMs`, every request is answered only after `delayMs`. With `acceptLate`, a message whose
+   * caller gave up meanwhile is taken all the same (recorded as `late`, statuses posted); without, dropped.
+   */
+  slowUntil(untilMs: number, delayMs: number, options?: { readonly acceptLate?: boolean }): void;
   setCallbackUrl(url: string): void;
   /** Posts one signed webhook per status (sequentially, in the plan's order); resolves with the answers. */
   sendStatuses(wamid: string, plan?: StatusPlan): Promise<WebhookResult[]>;
@@ -202,7 +228,7 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** Checks a template message against the approved templates; returns what to record. */
-function checkTemplate(body: unknown, templates: Readonly<Record<string, PeerTemplate>>): Omit<AcceptedMessage, 'id' | 'at'> {
+function checkTemplate(body: unknown, templates: Readonly<Record<string, PeerTemplate>>): Omit<AcceptedMessage, 'id' | 'at' | 'late'> {
   if (!isObject(body)) throw new GraphRefusal(100, 'Invalid parameter');
   if (body.messaging_product !== 'whatsapp') throw new GraphRefusal(100, 'The parameter messaging_product is required.');
   if (body.recipient_type !== undefined && body.recipient_type !== 'individual') throw new GraphRefusal(100, 'Invalid parameter');
@@ -255,6 +281,11 @@ function checkTemplate(body: unknown, templates: Readonly<Record<string, PeerTem
   return { to: body.to, template: t.name, language: t.language.code, headerImage, params, buttonParams, callbackData: typeof callback === 'string' ? callback : null };
 }
 
+/** The platform's WhatsApp settings pointed at `peer` (the Graph version stays the caller's: it may be another peer's). */
+export function whatsappEnv(peer: Pick<WhatsAppPeer, 'url' | 'phoneNumberId' | 'token' | 'appSecret'>, verifyToken: string): Record<string, string> {
+  return { WHATSAPP_BASE_URL: peer.url, WHATSAPP_PHONE_NUMBER_ID: peer.phoneNumberId, WHATSAPP_TOKEN: peer.token, WHATSAPP_APP_SECRET: peer.appSecret, WHATSAPP_VERIFY_TOKEN: verifyToken };
+}
+
 export async function startWhatsAppPeer(options: PeerOptions = {}): Promise<WhatsAppPeer> {
   const version = options.version ?? 'v24.0';
   const phoneNumberId = options.phoneNumberId ?? '106540352242922';
@@ -274,7 +305,11 @@ export async function startWhatsAppPeer(options: PeerOptions = {}): Promise<What
   const lastTo = new Map<string, number>();
   const pending = new Set<Promise<unknown>>();
   const timers = new Set<NodeJS.Timeout>();
-  const faults: ({ kind: 'fail'; fault: PeerFault } | { kind: 'garbage'; status: number } | { kind: 'slow'; delayMs: number })[] = [];
+  type Fault = { kind: 'fail'; fault: PeerFault } | { kind: 'garbage'; status: number } | { kind: 'slow'; delayMs: number; acceptLate: boolean };
+  const faults: Fault[] = [];
+  // A fault for every request until a time (failUntil, slowUntil); a new spell replaces the last.
+  let spell: { until: number; fault: Fault } | null = null;
+  const requestLog: PeerRequest[] = [];
   let requests = 0;
   let tokens = burst;
   let refilledAt = now();
@@ -374,17 +409,32 @@ export async function startWhatsAppPeer(options: PeerOptions = {}): Promise<What
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const raw = await readBody(req);
+    const arrived = new Date(now());
+    const log = (status: number): void => {
+      let to: string | null = null;
+      try {
+        const body: unknown = JSON.parse(raw.toString('utf8'));
+        if (isObject(body) && typeof body.to === 'string') to = body.to;
+      } catch {
+        // Not JSON: no recipient to log.
+      }
+      requestLog.push({ at: arrived, to, status });
+    };
     const answer = (status: number, body: string, headers: Record<string, string> = {}): void => {
+      log(status);
       if (res.destroyed) return;
       res.writeHead(status, { 'content-type': 'application/json; charset=UTF-8', ...headers });
       res.end(body);
     };
     if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== path) {
-      answer(400, graphErrorBody(100, 'Unsupported post request.', 33));
+      // Not the messages endpoint: answered, not logged.
+      res.writeHead(400, { 'content-type': 'application/json; charset=UTF-8' });
+      res.end(graphErrorBody(100, 'Unsupported post request.', 33));
       return;
     }
     requests += 1;
-    const fault = faults.shift();
+    const fault = faults.shift() ?? (spell && arrived.getTime() < spell.until ? spell.fault : undefined);
+    let late = false;
     if (fault?.kind === 'slow') {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(() => {
@@ -393,10 +443,15 @@ export async function startWhatsAppPeer(options: PeerOptions = {}): Promise<What
         }, fault.delayMs);
         timers.add(timer);
       });
-      // The caller gave up: nothing is recorded, as if the request had never reached Meta.
-      if (res.destroyed || req.socket.destroyed) return;
+      late = res.destroyed || req.socket.destroyed;
+      // The caller gave up: unless told to take it all the same, nothing is recorded, as if the request had never reached Meta.
+      if (late && !fault.acceptLate) {
+        log(0);
+        return;
+      }
     }
     if (fault?.kind === 'garbage') {
+      log(fault.status);
       res.writeHead(fault.status, { 'content-type': 'text/html' });
       res.end('<html><body>upstream connect error or disconnect/reset before headers</body></html>');
       return;
@@ -422,7 +477,7 @@ export async function startWhatsAppPeer(options: PeerOptions = {}): Promise<What
       if (pairRateMs > 0 && last !== undefined && at - last < pairRateMs) throw new GraphRefusal(131056, '(Business Account, Consumer Account) pair rate limit hit');
       lastTo.set(message.to, at);
       const id = `wamid.${randomBytes(24).toString('base64url')}`;
-      const record: AcceptedMessage = { ...message, id, at: new Date(at) };
+      const record: AcceptedMessage = { ...message, id, at: new Date(at), late };
       accepted.push(record);
       acceptedById.set(id, record);
       answer(200, JSON.stringify({ messaging_product: 'whatsapp', contacts: [{ input: message.to, wa_id: message.to.slice(1) }], messages: [{ id }] }));
@@ -454,6 +509,7 @@ export async function startWhatsAppPeer(options: PeerOptions = {}): Promise<What
     accepted,
     webhooks,
     requestCount: () => requests,
+    requestLog,
     deliveriesTo: (to) => accepted.filter((m) => m.to === to),
     failNext: (n, fault) => {
       for (let i = 0; i < n; i += 1) faults.push({ kind: 'fail', fault });
@@ -462,7 +518,13 @@ export async function startWhatsAppPeer(options: PeerOptions = {}): Promise<What
       for (let i = 0; i < n; i += 1) faults.push({ kind: 'garbage', status });
     },
     slowNext: (n, delayMs) => {
-      for (let i = 0; i < n; i += 1) faults.push({ kind: 'slow', delayMs });
+      for (let i = 0; i < n; i += 1) faults.push({ kind: 'slow', delayMs, acceptLate: false });
+    },
+    failUntil: (untilMs, fault) => {
+      spell = { until: untilMs, fault: { kind: 'fail', fault } };
+    },
+    slowUntil: (untilMs, delayMs, opts = {}) => {
+      spell = { until: untilMs, fault: { kind: 'slow', delayMs, acceptLate: opts.acceptLate ?? false } };
     },
     setCallbackUrl: (u) => {
       callbackUrl = u;

@@ -67,7 +67,10 @@ export async function retryDeadLetters(ctx: AppContext, actor: UserActor, alertI
     await ctx.store.db.transaction().execute(async (trx) => {
       const dead = await trx.selectFrom('deliveries').select('recipient').where('dispatch_id', '=', d.id).where('status', '=', 'dead').orderBy('recipient').execute();
       const recipients = dead.map((r) => r.recipient);
-      const moved = await moveDeliveries(trx, d.id, recipients, ['dead'], 'pending', ctx.clock.now(), { next_attempt_at: null, error_code: null });
+      const returned = new Set(await moveDeliveries(trx, d.id, recipients, ['dead'], 'pending', ctx.clock.now(), { next_attempt_at: null, error_code: null }));
+      // Jobs own closed ranges [from, to] compared by the database's collation: keep the database's own
+      // order (the SELECT's), never the UPDATE … RETURNING's, which PostgreSQL does not promise.
+      const moved = recipients.filter((r) => returned.has(r));
       if (moved.length === 0) return;
       await trx.updateTable('deliveries').set({ attempts: 0 }).where('dispatch_id', '=', d.id).where('recipient', 'in', moved).execute();
       for (let i = 0; i < moved.length; i += FAN_OUT_BATCH) {

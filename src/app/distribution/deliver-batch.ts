@@ -15,6 +15,7 @@
  * @example
  *   await deliverBatch(ctx, registry, { dispatchId, from: 'a…', to: 'f…' });
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { AlertLanguage } from '../../domain/alert-text/alert-languages.ts';
 import { ALERT_LANGUAGES } from '../../domain/alert-text/alert-languages.ts';
 import { pushDecision, AREA_LIMIT_WINDOW_MS } from '../../domain/alert-fatigue/push-decision.ts';
@@ -24,7 +25,7 @@ import { channelKind, type ChannelName, isChannelName } from '../../domain/distr
 import { DeliveryError, type DeliveryFailure } from '../../domain/distribution/delivery-failure.ts';
 import { dispatchStatus } from '../../domain/distribution/dispatch-status.ts';
 import { nextAttempt } from '../../domain/distribution/retry-policy.ts';
-import { type DeliveryRow, type DispatchRow, deliveriesInRange, earlierRefs, findDispatch, moveDeliveries, recentPushes } from '../../store/repositories/dispatches.repository.ts';
+import { type DeliveryRow, type DispatchRow, deliveriesInRange, earlierRefs, findDispatch, markSent, moveDeliveries, recentPushes } from '../../store/repositories/dispatches.repository.ts';
 import { deliverQueue } from '../../jobs/queues.ts';
 import type { AppContext } from '../context.ts';
 import type { ChannelRegistry } from './channel-registry.ts';
@@ -181,28 +182,97 @@ async function deliverDue(ctx: AppContext, registry: ChannelRegistry, dispatch: 
   // Each delivery is claimed only if it is still as this job saw it (pending or deferred; or an
   // uncertain claim whose window has passed): two jobs on the same range at once (a pg-boss retry of a
   // batch beside its follow-up) then never both claim, and so never both send, the same delivery.
+  // Claims are taken a chunk at a time, the next chunk once half of this one has had its turn at the
+  // rate limiter: a claim never waits long for its message (a batch claimed whole could outlast the
+  // reconciliation window behind a slow limiter), and the limiter never waits for a claim.
   const uncertain = new Set(due.filter((r) => r.status === 'sending').map((r) => r.recipient));
   const toSend = [...recipients.keys()];
-  const claimed = [
-    ...(await moveDeliveries(db, dispatch.id, toSend.filter((k) => !uncertain.has(k)), ['pending', 'deferred'], 'sending', now, { bumpAttempts: true })),
-    ...(await reclaimUncertain(ctx, dispatch.id, toSend.filter((k) => uncertain.has(k)), new Date(now.getTime() - reconcileWindowMs), now)),
-  ];
-  if (claimed.length === 0) return;
   const attempts = new Map(due.map((r) => [r.recipient, r.attempts + 1]));
-  const refs = dispatch.action === 'retract' ? await earlierRefs(db, dispatch.alert_id, channel, claimed) : new Map<string, string[]>();
-
   const limiter = registry.limiter(channel);
   const slots = registry.slots(channel);
-  await Promise.all(
-    claimed.map((key) =>
-      slots.run(async () => {
-        const recipient = recipients.get(key);
-        if (!recipient) return;
-        await limiter.take();
-        await sendOne(ctx, dispatch, channel, adapter, message, recipient, refs.get(key) ?? [], attempts.get(key) ?? 1, later, (ms) => limiter.pause(ms), reconcileWindowMs);
-      }),
-    ),
-  );
+  const chunkSize = Math.max(CLAIM_CHUNK_MIN, 2 * slots.size);
+  // A chunk's record may fail while the loop is still claiming (the database gone): its error is kept
+  // here rather than in a rejected promise no one listens to yet, which would end the worker.
+  const recorded: Promise<void>[] = [];
+  const recordFailures: unknown[] = [];
+  try {
+    for (let i = 0; i < toSend.length; i += chunkSize) {
+      if (ctx.stopping?.aborted) {
+        // A graceful stop: what is claimed goes out and is recorded; the rest stays as it is, and the
+        // follow-up job (now) hands it to another worker rather than holding the stop back.
+        later(ctx.clock.now().getTime());
+        break;
+      }
+      const chunk = toSend.slice(i, i + chunkSize);
+      const claimedAt = ctx.clock.now();
+      const claimed = [
+        ...(await moveDeliveries(db, dispatch.id, chunk.filter((k) => !uncertain.has(k)), ['pending', 'deferred'], 'sending', claimedAt, { bumpAttempts: true })),
+        ...(await reclaimUncertain(ctx, dispatch.id, chunk.filter((k) => uncertain.has(k)), new Date(claimedAt.getTime() - reconcileWindowMs), claimedAt)),
+      ];
+      if (claimed.length === 0) continue;
+      const refs = dispatch.action === 'retract' ? await earlierRefs(db, dispatch.alert_id, channel, claimed) : new Map<string, string[]>();
+      const sent: SentRecord[] = [];
+      let started = 0;
+      let halfStarted: () => void = () => undefined;
+      const half = new Promise<void>((resolve) => (halfStarted = resolve));
+      const sends = claimed.map((key) =>
+        slots.run(async () => {
+          const recipient = recipients.get(key);
+          try {
+            if (!recipient) return;
+            await limiter.take();
+          } finally {
+            if (++started >= claimed.length / 2) halfStarted();
+          }
+          if (!(await claimStillMine(ctx, dispatch.id, key, claimedAt, reconcileWindowMs))) return;
+          const record = await sendOne(ctx, dispatch, channel, adapter, message, recipient, refs.get(key) ?? [], attempts.get(key) ?? 1, later, (ms) => limiter.pause(ms), reconcileWindowMs);
+          if (record) sent.push(record);
+        }),
+      );
+      // The chunk's sent records go in one statement once its messages are all answered.
+      recorded.push(
+        Promise.all(sends)
+          .then(() => recordSent(ctx, dispatch.id, sent, reconcileWindowMs / 2))
+          .then(
+            () => undefined,
+            (err: unknown) => void recordFailures.push(err),
+          ),
+      );
+      await Promise.race([half, Promise.all(sends)]);
+    }
+  } finally {
+    // A claim that fails ends the loop while earlier chunks are still out: they finish first.
+    await Promise.all(recorded);
+  }
+  if (recordFailures.length > 0) throw recordFailures[0];
+}
+
+/**
+ * The provider has these messages: record them, waiting out a database that is briefly gone (a
+ * restart, a failover) for up to `budgetMs`. Left unrecorded they stay uncertain claims, which only a
+ * receipt within the reconciliation window keeps from being sent again.
+ */
+async function recordSent(ctx: AppContext, dispatchId: string, sent: readonly SentRecord[], budgetMs: number): Promise<void> {
+  const giveUpAt = Date.now() + budgetMs;
+  for (let pause = 250; ; pause = Math.min(pause * 2, 4_000)) {
+    try {
+      await markSent(ctx.store.db, dispatchId, sent);
+      return;
+    } catch (err) {
+      if (Date.now() + pause > giveUpAt) throw err;
+      ctx.log.warn({ dispatchId, retryInMs: pause }, 'could not record sent deliveries; retrying');
+      await sleep(pause);
+    }
+  }
+}
+
+/** Claims taken at once: at least this many, or twice the channel's concurrency. */
+const CLAIM_CHUNK_MIN = 50;
+
+interface SentRecord {
+  readonly recipient: string;
+  readonly providerRef: string | null;
+  readonly at: Date;
 }
 
 async function sendOne(
@@ -217,12 +287,14 @@ async function sendOne(
   later: (t: number) => void,
   pause: (ms: number) => void,
   reconcileWindowMs: number,
-): Promise<void> {
+): Promise<SentRecord | null> {
   const db = ctx.store.db;
   const signal = AbortSignal.timeout(ctx.config.channels.timeoutMs);
   try {
     const receipt = await adapter.deliver({ idempotencyKey: `${dispatch.id}.${recipient.key}`, message, recipient, previousRefs, signal });
-    await moveDeliveries(db, dispatch.id, [recipient.key], ['sending'], 'sent', ctx.clock.now(), { provider_ref: receipt.providerRef, sent_at: ctx.clock.now(), error_code: null });
+    // Recorded with the rest of its chunk (markSent); until then it is a claim, which a crash leaves
+    // uncertain for the provider's receipt to settle, as a crash just after the call always did.
+    return { recipient: recipient.key, providerRef: receipt.providerRef, at: ctx.clock.now() };
   } catch (err) {
     const failure = failureOf(err, signal);
     const now = ctx.clock.now();
@@ -242,6 +314,7 @@ async function sendOne(
       later(next.at.getTime());
     }
     ctx.log.warn({ channel, dispatchId: dispatch.id, code: failure.code, kind: failure.kind, attempt }, 'delivery failed');
+    return null;
   }
 }
 
@@ -264,6 +337,28 @@ async function reclaimUncertain(ctx: AppContext, dispatchId: string, recipients:
   return rows.map((r) => r.recipient);
 }
 
+/**
+ * A claim that has waited half its reconciliation window for its turn (a starved process, a slow
+ * limiter) is renewed before the call, and only if it is still the claim this job took: past the
+ * window another job (a pg-boss retry after a missed heartbeat, a follow-up) may judge it abandoned
+ * and send it itself, and two senders of one claim are two messages to one person.
+ */
+async function claimStillMine(ctx: AppContext, dispatchId: string, recipient: string, claimedAt: Date, reconcileWindowMs: number): Promise<boolean> {
+  const now = ctx.clock.now();
+  if (now.getTime() - claimedAt.getTime() <= reconcileWindowMs / 2) return true;
+  const renewed = await ctx.store.db
+    .updateTable('deliveries')
+    .set({ updated_at: now })
+    .where('dispatch_id', '=', dispatchId)
+    .where('recipient', '=', recipient)
+    .where('status', '=', 'sending')
+    .where('updated_at', '=', claimedAt)
+    .returning('recipient')
+    .execute();
+  if (renewed.length === 0) ctx.log.warn({ dispatchId }, 'a claim that waited past half its window is no longer this job\'s; not sent');
+  return renewed.length > 0;
+}
+
 /** The provider says the address no longer exists (Web Push 404/410…): stop sending to it. */
 async function dropSubscription(ctx: AppContext, subscriptionId: string): Promise<void> {
   await ctx.store.db.transaction().execute(async (trx) => {
@@ -277,7 +372,12 @@ export async function refreshDispatchStatus(ctx: AppContext, dispatchId: string)
   const d = await findDispatch(ctx.store.db, dispatchId);
   if (!d) return;
   const status = dispatchStatus({ planned: d.planned, total: d.total, sent: d.sent, skipped: d.skipped, dead: d.dead, deferred: d.deferred }, d.retracted_at !== null);
-  if (status !== d.status) await ctx.store.db.updateTable('dispatches').set({ status, updated_at: ctx.clock.now() }).where('id', '=', d.id).execute();
+  if (status !== d.status) {
+    // Conditional on the status read: of two workers finishing one dispatch, one alone records the change.
+    const [changed] = await ctx.store.db.updateTable('dispatches').set({ status, updated_at: ctx.clock.now() }).where('id', '=', d.id).where('status', '=', d.status).execute();
+    // The dispatch row is written with the version, in the deciding transaction: its creation is the decision.
+    if (changed && changed.numUpdatedRows > 0n && d.action === 'publish' && status === 'sent') ctx.metrics?.decisionToDelivery(d.channel, (ctx.clock.now().getTime() - d.created_at.getTime()) / 1000);
+  }
   if (d.action === 'retract' && (status === 'sent' || status === 'partially_failed')) {
     await ctx.store.db
       .updateTable('dispatches')
