@@ -17,6 +17,7 @@ import { insertDecision, updateAlert } from '../../store/repositories/alerts.rep
 import type { DB } from '../../store/schema.ts';
 import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
+import { alertsChangedHere } from './public-alerts.ts';
 import { applyCaseEventIn } from '../cases/transition-case.ts';
 import type { AlertDraft } from './alert-draft.ts';
 import { type LoadedAlert, decodeAlert, lockAlert } from './alert-store.ts';
@@ -65,18 +66,30 @@ async function persistStep(trx: Transaction<DB>, ctx: AppContext, actor: Actor, 
  * draft in the same transaction before its version is built.
  */
 export async function applyToAlert(ctx: AppContext, actor: Actor, alertId: string, event: AlertEvent, changeDraft?: (draft: AlertDraft, state: AlertState) => AlertDraft): Promise<LoadedAlert> {
+  const loaded = await ctx.store.db.transaction().execute((trx) => applyToAlertIn(trx, ctx, actor, alertId, event, changeDraft));
+  alertsChangedHere();
+  return loaded;
+}
+
+/** applyToAlert inside the caller's transaction (closing a case ends its alert in the closing transaction). */
+export async function applyToAlertIn(
+  trx: Transaction<DB>,
+  ctx: AppContext,
+  actor: Actor,
+  alertId: string,
+  event: AlertEvent,
+  changeDraft?: (draft: AlertDraft, state: AlertState) => AlertDraft,
+): Promise<LoadedAlert> {
   const config = chainConfig(ctx);
-  return ctx.store.db.transaction().execute(async (trx) => {
-    const loaded = await lockAlert(trx, alertId);
-    const now = ctx.clock.now();
-    const draft = changeDraft ? changeDraft(loaded.draft, loaded.state) : loaded.draft;
-    const step = applyAlertEvent(loaded.state, config, event, now);
-    let current = await persistStep(trx, ctx, actor, loaded, step, draft);
-    if (step.readyToPublish) {
-      const expiresAt = new Date(now.getTime() + draft.durationHours * 3_600_000);
-      const publish = applyAlertEvent(current.state, config, { type: 'publish', by: actor.kind === 'user' ? actor.id : null, expiresAt }, now);
-      current = await persistStep(trx, ctx, actor, current, publish, draft);
-    }
-    return decodeAlert(current.row);
-  });
+  const loaded = await lockAlert(trx, alertId);
+  const now = ctx.clock.now();
+  const draft = changeDraft ? changeDraft(loaded.draft, loaded.state) : loaded.draft;
+  const step = applyAlertEvent(loaded.state, config, event, now);
+  let current = await persistStep(trx, ctx, actor, loaded, step, draft);
+  if (step.readyToPublish) {
+    const expiresAt = new Date(now.getTime() + draft.durationHours * 3_600_000);
+    const publish = applyAlertEvent(current.state, config, { type: 'publish', by: actor.kind === 'user' ? actor.id : null, expiresAt }, now);
+    current = await persistStep(trx, ctx, actor, current, publish, draft);
+  }
+  return decodeAlert(current.row);
 }

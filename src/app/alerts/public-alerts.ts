@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { ActivePublicAlert, PublicAlertView } from '../../domain/alert/public-alert.ts';
 import { findPhotoBytes } from '../../store/repositories/photos.repository.ts';
-import { findAlertByPublicId, latestVersion } from '../../store/repositories/alerts.repository.ts';
+import { findAlertByPublicId, findAlertHead, latestPublicContent, latestVersion } from '../../store/repositories/alerts.repository.ts';
 import type { AppContext } from '../context.ts';
 import { renderPoster } from '../../adapters/posters/poster.ts';
 import type { AlertLanguage } from '../../domain/alert-text/alert-languages.ts';
@@ -20,12 +20,61 @@ export interface PublicPhoto {
   readonly etag: string;
 }
 
+/**
+ * Parsed views of active alerts, by alert and version: during a surge the same page is asked for
+ * thousands of times a second, and a published version's content never changes. Ended alerts are
+ * never kept: their content may later be redacted by retention.
+ */
+const activeViews = new Map<string, PublicAlertView>();
+const VIEWS_KEPT = 200;
+
+/**
+ * The state and current version of active alerts, read at most once a second per alert: in a surge
+ * that one indexed row per request was most of a page's cost. A change made in this process (an
+ * update, the end, a closure) forgets them all at once; one made by another process shows within
+ * HEAD_TTL_MS, far inside the minute the closure rule allows (issue #8). Only active alerts are kept,
+ * so a page that ends stays ended.
+ */
+const HEAD_TTL_MS = 1_000;
+const HEADS_KEPT = 1_000;
+type AlertHead = NonNullable<Awaited<ReturnType<typeof findAlertHead>>>;
+const activeHeads = new Map<string, { readonly head: AlertHead; readonly until: number; readonly generation: number }>();
+let headGeneration = 0;
+
+/** Called once a transaction that changed an alert has committed: every page re-reads its alert. */
+export function alertsChangedHere(): void {
+  headGeneration += 1;
+  activeHeads.clear();
+}
+
+async function alertHead(ctx: AppContext, publicId: string): Promise<AlertHead | undefined> {
+  const now = performance.now();
+  const kept = activeHeads.get(publicId);
+  if (kept && kept.until > now && kept.generation === headGeneration) return kept.head;
+  const generation = headGeneration;
+  const head = await findAlertHead(ctx.store.db, publicId);
+  if (head?.state === 'active' && generation === headGeneration) {
+    if (activeHeads.size >= HEADS_KEPT) activeHeads.delete(activeHeads.keys().next().value ?? '');
+    activeHeads.set(publicId, { head, until: now + HEAD_TTL_MS, generation });
+  } else activeHeads.delete(publicId);
+  return head;
+}
+
 export async function publicAlert(ctx: AppContext, publicId: string): Promise<PublicAlertView | undefined> {
   if (!PUBLIC_ID.test(publicId)) return undefined;
-  const alert = await findAlertByPublicId(ctx.store.db, publicId);
-  if (!alert || alert.current_version === 0) return undefined;
-  const version = await latestVersion(ctx.store.db, alert.id);
-  return version ? viewFromStored(version.public_content) : undefined;
+  const head = await alertHead(ctx, publicId);
+  if (!head || head.current_version === 0) return undefined;
+  const key = `${head.id}:${head.current_version}`;
+  const kept = head.state === 'active' ? activeViews.get(key) : undefined;
+  if (kept) return kept;
+  const version = await latestPublicContent(ctx.store.db, head.id);
+  if (!version) return undefined;
+  const view = viewFromStored(version.public_content);
+  if (head.state === 'active' && view.state === 'active' && version.version === head.current_version) {
+    if (activeViews.size >= VIEWS_KEPT) activeViews.delete(activeViews.keys().next().value ?? '');
+    activeViews.set(key, view);
+  }
+  return view;
 }
 
 export async function activePublicAlerts(ctx: AppContext, limit: number): Promise<ActivePublicAlert[]> {

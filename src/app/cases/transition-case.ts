@@ -1,7 +1,7 @@
 /**
  * Moves a case through its lifecycle (domain/case/case-lifecycle.ts): request an alert, close with an
  * outcome, reopen with a reason. The state machine decides; this writes the new status, the history
- * event and the audit entry together.
+ * event and the audit entry together. Closing also ends the case's alert (app/alerts/alert-closure.ts).
  */
 import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
@@ -14,6 +14,8 @@ import type { Action } from '../../domain/policy/rules.ts';
 import { assertAllowed } from '../../domain/policy/policy.ts';
 import { findCase, insertCaseEvent, updateCaseStatus } from '../../store/repositories/cases.repository.ts';
 import { audit } from '../audit/audit.ts';
+import { endAlertOnClosure } from '../alerts/alert-closure.ts';
+import { alertsChangedHere } from '../alerts/public-alerts.ts';
 import type { AppContext } from '../context.ts';
 import { type CaseMeta, caseJurisdictionPath, caseMeta } from './case-view.ts';
 import { loadCaseRow } from './read-case.ts';
@@ -30,7 +32,12 @@ const ACTION_OF: Record<CaseEvent['type'], Action> = {
 export async function transitionCase(ctx: AppContext, actor: UserActor | TokenActor, id: string, event: CaseEvent): Promise<CaseMeta> {
   const row = await loadCaseRow(ctx.store.db, id);
   assertAllowed(actor, ACTION_OF[event.type], { jurisdictionPath: caseJurisdictionPath(row) });
-  await ctx.store.db.transaction().execute((trx) => applyCaseEventIn(trx, ctx, actor, id, event));
+  await ctx.store.db.transaction().execute(async (trx) => {
+    // A closed case keeps no live alert: its alert ends (Cancel, retraction) in this same transaction.
+    if (event.type === 'close') await endAlertOnClosure(trx, ctx, actor, id, event.outcome);
+    await applyCaseEventIn(trx, ctx, actor, id, event);
+  });
+  if (event.type === 'close') alertsChangedHere();
   return caseMeta(await loadCaseRow(ctx.store.db, id));
 }
 

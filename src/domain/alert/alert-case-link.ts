@@ -13,6 +13,9 @@
  * | end found (awaiting or published)                 | none: the officer closes the case (close found_*) |
  * | approvals, update, renew                          | none                    | unchanged          |
  *
+ * And the other way: closing a case ends its alert still awaiting decisions or active, in the closing
+ * transaction (alertEndingForClosure picks the ending), so a closed case never keeps a live alert.
+ *
  * Also the prosecutor's recorded decision in the shape the case record keeps
  * (`CaseRecord.prosecutor.publicationDecision`), which turns on the publication switches the guardian
  * did not consent to (case-consent.ts).
@@ -22,7 +25,7 @@
  *   if (step.caseEvent) applyCaseEvent(caseLifecycle, step.caseEvent, now);
  */
 import type { CaseEvent } from '../case/case-lifecycle.ts';
-import type { PublicationDecision } from '../case/case-record.ts';
+import type { ClosureOutcome, PublicationDecision } from '../case/case-record.ts';
 import type { AlertTransition } from './alert-lifecycle.ts';
 import type { DecisionRecord } from './decision-record.ts';
 
@@ -59,3 +62,24 @@ export function publicationDecisionOf(record: DecisionRecord): PublicationDecisi
   const p = record.prosecutor;
   return { reference: p.fileReference, decidedAt: p.decidedAt, publishName: p.publishName, publishPhoto: p.publishPhoto, publishSuspect: p.publishSuspect };
 }
+
+/**
+ * How closing a case ends its alert: `found` (the public "found — thank you" card) when the child was
+ * found alive or came back; `withdrawn` (the neutral "this alert has ended" notice) otherwise, a death
+ * included, where thanking the public would be out of place.
+ */
+export function alertEndingForClosure(outcome: ClosureOutcome): 'found' | 'withdrawn' {
+  switch (outcome) {
+    case 'found_safe':
+    case 'found_injured':
+    case 'returned_on_own':
+      return 'found';
+    case 'found_deceased':
+    case 'withdrawn':
+    case 'other':
+      return 'withdrawn';
+  }
+}
+
+/** The reason recorded on the alert (and its case history) when a closure ends it. */
+export const CLOSURE_ENDS_ALERT_REASON = "Le dossier a été clôturé : l'alerte prend fin avec lui.";

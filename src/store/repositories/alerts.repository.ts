@@ -145,6 +145,16 @@ export async function listVersions(db: Db, alertId: string): Promise<AlertVersio
   return db.selectFrom('alert_versions').selectAll().where('alert_id', '=', alertId).orderBy('version').execute();
 }
 
+/** An alert's id, state and current version by its public id: one indexed row, for a request that may need no more. */
+export async function findAlertHead(db: Db, publicId: string): Promise<{ id: string; state: AlertState; current_version: number } | undefined> {
+  return db.selectFrom('alerts').select(['id', 'state', 'current_version']).where('public_id', '=', publicId).executeTakeFirst();
+}
+
+/** The latest version's number and public content only (not its zone cells or CAP document). */
+export async function latestPublicContent(db: Db, alertId: string): Promise<Pick<AlertVersionRow, 'version' | 'public_content'> | undefined> {
+  return db.selectFrom('alert_versions').select(['version', 'public_content']).where('alert_id', '=', alertId).orderBy('version', 'desc').limit(1).executeTakeFirst();
+}
+
 export async function latestVersion(db: Db, alertId: string): Promise<AlertVersionRow | undefined> {
   return db.selectFrom('alert_versions').selectAll().where('alert_id', '=', alertId).orderBy('version', 'desc').limit(1).executeTakeFirst();
 }

@@ -27,6 +27,7 @@ import { publicAlertSourceFor, type PublicAlertSource, type PublicPhotoVariant }
 import { renderAlertListPage } from '../../public/alert-list-page.ts';
 import { renderActiveAlertPage } from '../../public/alert-page.ts';
 import { alertBasePath } from '../../public/alert-parts.ts';
+import { createActivePageCache } from './active-page-cache.ts';
 import { renderEndedAlertPage } from '../../public/ended-alert-page.ts';
 import type { SiteContext } from '../../public/layout.ts';
 import { CSS_PATH, loadSiteAssets } from '../../public/site-assets.ts';
@@ -47,15 +48,17 @@ export const publicSiteRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; sour
   const site: SiteContext = { baseUrl: ctx.config.publicBaseUrl, cssHref: assets.cssHref };
   const land = prepareLand(ctx.geo.regions.map((r) => ctx.geo.polygons(r.code) ?? []));
   const drawing = createDrawingCache(64);
+  const activePages = createActivePageCache();
 
   const language = (request: FastifyRequest): NegotiatedLanguage => negotiateLanguage(request.query, request.headers['accept-language']);
 
-  function sendPage(request: FastifyRequest, reply: FastifyReply, status: number, page: string, cacheControl: string, lang: NegotiatedLanguage): FastifyReply {
+  function sendPage(request: FastifyRequest, reply: FastifyReply, status: number, page: string, cacheControl: string, lang: NegotiatedLanguage, etag?: string): FastifyReply {
     return sendRepresentation(request, reply, {
       status,
       contentType: HTML,
       body: page,
       cacheControl,
+      ...(etag ? { etag } : {}),
       headers: { 'content-language': SITE_LANGUAGES[lang.lang].tag, ...(lang.fromQuery ? {} : { vary: 'Accept-Language' }) },
     });
   }
@@ -87,8 +90,15 @@ export const publicSiteRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext; sour
     const lang = language(request);
     switch (view.state) {
       case 'active': {
-        const map = drawing(`${view.publicId}:${view.version}`, () => drawZoneMap(view.zone, land));
-        return sendPage(request, reply, 200, renderActiveAlertPage(site, lang.lang, view, ctx.clock.now(), map), LIVE_PAGE_CACHE, lang);
+        const now = ctx.clock.now();
+        // What the page's one time-dependent line (lastSeenLine) depends on: whole minutes since last seen,
+        // and Morocco's UTC offset on the hour (it only changes on an hour boundary).
+        const timeKey = `${Math.floor((now.getTime() - view.lastSeenAt.getTime()) / 60_000)}:${Math.floor(now.getTime() / 3_600_000)}`;
+        const page = activePages.get(view, lang.lang, timeKey, () => {
+          const map = drawing(`${view.publicId}:${view.version}`, () => drawZoneMap(view.zone, land));
+          return renderActiveAlertPage(site, lang.lang, view, now, map);
+        });
+        return sendPage(request, reply, 200, page.body, LIVE_PAGE_CACHE, lang, page.etag);
       }
       case 'ended':
         return sendPage(request, reply, 200, renderEndedAlertPage(site, lang.lang, view), ENDED_PAGE_CACHE, lang);
