@@ -12,6 +12,7 @@ import { loadMasterKeyRing } from '../platform/crypto/master-keys.ts';
 import { loadMoroccoBoundaries } from '../adapters/geo/morocco-boundaries.ts';
 import { seedJurisdictions } from './reference-data/seed-jurisdictions.ts';
 import type { AppContext } from './context.ts';
+import { Metrics } from '../platform/metrics.ts';
 import { type JobQueue, jobSender, startJobQueue } from '../jobs/job-queue.ts';
 
 export interface BootOptions {
@@ -51,11 +52,13 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<B
     await store.close();
     throw err;
   }
-  const ctx: AppContext = { config, store, log, keys, geo, clock: options.clock ?? systemClock, version: VERSION, jobs: jobSender(queue.boss) };
+  const stopping = new AbortController();
+  const ctx: AppContext = { config, store, log, keys, geo, clock: options.clock ?? systemClock, version: VERSION, jobs: jobSender(queue.boss), metrics: new Metrics(), stopping: stopping.signal };
   return {
     ...ctx,
     queue,
     close: async () => {
+      stopping.abort();
       await queue.stop();
       await store.close();
     },

@@ -9,6 +9,7 @@ import type { Database } from '../store/database.ts';
 import type { MasterKeyRing } from '../platform/crypto/master-keys.ts';
 import type { MoroccoGeography } from '../domain/geo/morocco-geography.ts';
 import type { JobSender } from './job-sender.ts';
+import type { Metrics } from '../platform/metrics.ts';
 
 export interface AppContext {
   readonly config: Config;
@@ -22,4 +23,11 @@ export interface AppContext {
   readonly version: string;
   /** Background jobs, sent inside the caller's transaction (the outbox). */
   readonly jobs: JobSender;
+  /** This process's Prometheus metrics; absent in one-shot commands (backup, restore) that serve none. */
+  readonly metrics?: Metrics;
+  /**
+   * Aborted when the process starts a graceful stop: long jobs finish what they hold and leave the rest
+   * queued for another worker (or this one after its restart). Absent where nothing ever stops it.
+   */
+  readonly stopping?: AbortSignal;
 }

@@ -70,6 +70,29 @@ const schema = z.object({
   ALERT_QUIET_HOURS: z.string().optional(),
   ALERT_QUIET_TIERS: z.string().optional(),
   ...CHANNEL_ENV_SCHEMA,
+  // Tip intake (http/routes/tips): free quotas per client address and per network, the proof of work
+  // asked beyond them, the API tokens' rate, load shedding and the photo cap.
+  TIP_FREE_PER_ADDRESS: intIn(1, 100_000, 6),
+  TIP_FREE_PER_NETWORK: intIn(1, 1_000_000, 60),
+  TIP_QUOTA_WINDOW_SECONDS: intIn(10, 86_400, 600),
+  TIP_PROOF_BITS: intIn(12, 26, 16),
+  TIP_API_PER_MINUTE: intIn(1, 1_000_000, 600),
+  TIP_MAX_IN_FLIGHT: intIn(1, 100_000, 128),
+  TIP_PHOTO_MAX_BYTES: intIn(64 * 1024, 15 * 1024 * 1024, 10 * 1024 * 1024),
+  TIP_PHOTO_MAX_IN_FLIGHT: intIn(1, 256, 4),
+  // Retention after a case's closure (app/privacy/retention-run.ts): restricted data, then tips.
+  RETENTION_RESTRICTED_MONTHS: intIn(1, 120, 12),
+  RETENTION_TIPS_MONTHS: intIn(1, 120, 6),
+  // Tip triage (app/tips/triage-tip.ts): a tip scoring at least this notifies the case officer at once.
+  TIP_NOTIFY_SCORE: intIn(0, 100, 70),
+  // Requests per minute per client address on each route, for callers who are not signed in (http/plugins/public-rate-limit.ts).
+  RATE_LIMIT_PUBLIC_PER_MINUTE: intIn(1, 100_000, 300),
+  // Web Push to endpoints on loopback (the tests' push service); default on except in production, where it is refused.
+  WEBPUSH_ALLOW_LOOPBACK: z.enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' }).optional(),
+  // The shred ledger, kept outside the database so restores re-apply erasures (app/backup/shred-ledger.ts).
+  SHRED_LEDGER_FILE: z.string().trim().min(1).optional(),
+  // Prometheus scrapes /metrics with this bearer token; without one, only loopback callers are answered.
+  METRICS_TOKEN: z.string().trim().min(24, 'must be at least 24 characters').optional(),
 });
 
 export type AlertStep = 'supervisor_check' | 'central_validation' | 'prosecutor_decision';
@@ -111,6 +134,45 @@ export interface Config {
   };
   /** Distribution channels: providers, limits, retries (config/channels-config.ts). */
   readonly channels: ChannelsConfig;
+  /** Tip intake: abuse resistance and load shedding (http/routes/tips/intake-limits.ts). */
+  readonly tips: {
+    /** Tips one client address may send per window without a proof of work (TIP_FREE_PER_ADDRESS, default 6). */
+    readonly freePerAddress: number;
+    /** Tips one network (IPv4 /24, IPv6 /48) may send per window without a proof of work (TIP_FREE_PER_NETWORK, default 60). */
+    readonly freePerNetwork: number;
+    /** TIP_QUOTA_WINDOW_SECONDS, default 600. */
+    readonly quotaWindowSeconds: number;
+    /** Base difficulty of the proof of work, in leading zero bits (TIP_PROOF_BITS, default 16). */
+    readonly proofBits: number;
+    /** Tips per minute per API token or signed-in user (TIP_API_PER_MINUTE, default 600). */
+    readonly apiPerMinute: number;
+    /** Tip submissions handled at once by a process before it answers 503 (TIP_MAX_IN_FLIGHT, default 128). */
+    readonly maxInFlight: number;
+    /** Largest photo upload (TIP_PHOTO_MAX_BYTES, default 10 MiB, at most 15 MiB). */
+    readonly photoMaxBytes: number;
+    /** Tips with a photo being processed at once (TIP_PHOTO_MAX_IN_FLIGHT, default 4). */
+    readonly photoMaxInFlight: number;
+  };
+  /** Months after a case's closure before its data is purged (app/privacy/retention-run.ts). */
+  readonly retention: {
+    /** Restricted data purged and the case's data key destroyed (RETENTION_RESTRICTED_MONTHS, default 12). */
+    readonly restrictedMonths: number;
+    /** Tips and tipsters' contacts purged (RETENTION_TIPS_MONTHS, default 6); never later than the case purge. */
+    readonly tipsMonths: number;
+  };
+  /** Tip triage (app/tips/triage-tip.ts). */
+  readonly tipTriage: {
+    /** A tip scoring at least this (0–100) notifies the case officer at once (TIP_NOTIFY_SCORE, default 70). */
+    readonly notifyScore: number;
+  };
+  /** Requests per minute per address and route for callers who are not signed in (RATE_LIMIT_PUBLIC_PER_MINUTE, default 300). */
+  readonly publicRateLimitPerMinute: number;
+  /** Web Push may connect to loopback endpoints (WEBPUSH_ALLOW_LOOPBACK; never in production). */
+  readonly webPushAllowLoopback: boolean;
+  /** The shred ledger kept outside the database (SHRED_LEDGER_FILE, default DATA_DIR/shred-ledger.jsonl). */
+  readonly shredLedgerFile: string;
+  /** Bearer token for GET /metrics; null: loopback callers only. */
+  readonly metricsToken: string | null;
 }
 
 export class ConfigError extends Error {
@@ -131,7 +193,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       parsed.error.issues.map((issue) => {
         const name = String(issue.path[0] ?? 'environment');
         const raw = env[name];
-        const shown = name === 'DATABASE_URL' || name === 'MASTER_KEYS' || CHANNEL_SECRET_VARIABLES.includes(name) ? '(value hidden)' : JSON.stringify(raw);
+        const shown = name === 'DATABASE_URL' || name === 'MASTER_KEYS' || name === 'METRICS_TOKEN' || CHANNEL_SECRET_VARIABLES.includes(name) ? '(value hidden)' : JSON.stringify(raw);
         return `${name}: ${issue.message} (got ${raw === undefined ? 'nothing' : shown})`;
       }),
     );
@@ -151,6 +213,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
   if (v.NODE_ENV === 'production' && masterKeys.length === 0) problems.push('MASTER_KEYS: required when NODE_ENV=production (generate one with `npx tifli keys generate`)');
   const fatigue = parseFatigueConfig({ ALERT_PUSH_LIMIT_PER_DAY: v.ALERT_PUSH_LIMIT_PER_DAY, ALERT_QUIET_HOURS: v.ALERT_QUIET_HOURS, ALERT_QUIET_TIERS: v.ALERT_QUIET_TIERS });
   if (!fatigue.ok) problems.push(...fatigue.problems.map((p) => `${p.field}: ${p.message}`));
+  if (v.NODE_ENV === 'production' && ['true', '1', 'yes'].includes(v.WEBPUSH_ALLOW_LOOPBACK ?? '')) problems.push('WEBPUSH_ALLOW_LOOPBACK: not allowed when NODE_ENV=production (push endpoints are chosen by strangers)');
   const channels = channelsConfig(v, problems);
   if (problems.length || !fatigue.ok) throw new ConfigError(problems);
 
@@ -183,6 +246,22 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       fatigue: fatigue.value,
     },
     channels,
+    tips: {
+      freePerAddress: v.TIP_FREE_PER_ADDRESS,
+      freePerNetwork: v.TIP_FREE_PER_NETWORK,
+      quotaWindowSeconds: v.TIP_QUOTA_WINDOW_SECONDS,
+      proofBits: v.TIP_PROOF_BITS,
+      apiPerMinute: v.TIP_API_PER_MINUTE,
+      maxInFlight: v.TIP_MAX_IN_FLIGHT,
+      photoMaxBytes: v.TIP_PHOTO_MAX_BYTES,
+      photoMaxInFlight: v.TIP_PHOTO_MAX_IN_FLIGHT,
+    },
+    retention: { restrictedMonths: v.RETENTION_RESTRICTED_MONTHS, tipsMonths: v.RETENTION_TIPS_MONTHS },
+    tipTriage: { notifyScore: v.TIP_NOTIFY_SCORE },
+    publicRateLimitPerMinute: v.RATE_LIMIT_PUBLIC_PER_MINUTE,
+    webPushAllowLoopback: v.WEBPUSH_ALLOW_LOOPBACK === undefined ? v.NODE_ENV !== 'production' : ['true', '1', 'yes'].includes(v.WEBPUSH_ALLOW_LOOPBACK),
+    shredLedgerFile: path.resolve(v.SHRED_LEDGER_FILE ?? path.join(dataDir, 'shred-ledger.jsonl')),
+    metricsToken: v.METRICS_TOKEN ?? null,
   });
 }
 

@@ -32,6 +32,7 @@ export const ERROR_CATALOGUE = {
   rate_limited: { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
   service_unavailable: { status: 503, title: 'Service temporarily unavailable' },
+  alert_ended: { status: 410, title: 'The alert has ended' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -11,7 +11,6 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type RawServerDefault } from 'fastify';
 import swagger from '@fastify/swagger';
-import helmet from '@fastify/helmet';
 import formbody from '@fastify/formbody';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../app/context.ts';
@@ -20,6 +19,8 @@ import { sendProblem, toAppError } from './problem.ts';
 import { validatorCompiler } from './validation.ts';
 import { ROUTE_MODULES } from './routes/index.ts';
 import { registerAuthentication } from './plugins/authenticate.ts';
+import { registerPublicRateLimit } from './plugins/public-rate-limit.ts';
+import { FALLBACK_SECURITY_HEADERS, registerSecurityHeaders } from './plugins/security-headers.ts';
 
 /** What may be logged of an unexpected error: its class, its code and its stack frames, never its message. */
 export function describeUnknownError(err: unknown): { type: string; code: string | null; frames: string[] } {
@@ -39,8 +40,9 @@ export async function buildHttpApp(ctx: AppContext): Promise<HttpApp> {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     return503OnClosing: true,
-    // Errors the router raises before any hook (a bad percent-encoding in the path) are problem+json too.
-    frameworkErrors: (err, request, reply) => void sendProblem(reply, request, toAppError(err) ?? new AppError('not_found')),
+    // Errors the router raises before any hook (a bad percent-encoding in the path) are problem+json too,
+    // with the security headers helmet's hook had no chance to set.
+    frameworkErrors: (err, request, reply) => void sendProblem(reply.headers(FALLBACK_SECURITY_HEADERS), request, toAppError(err) ?? new AppError('not_found')),
     routerOptions: { maxParamLength: 200, ignoreTrailingSlash: true },
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -48,28 +50,12 @@ export async function buildHttpApp(ctx: AppContext): Promise<HttpApp> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSchemaErrorFormatter((errors, dataVar) => Object.assign(new Error(`${dataVar} is not valid`), { validation: errors, validationContext: dataVar }));
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
-    crossOriginEmbedderPolicy: false,
-  });
+  await registerSecurityHeaders(app);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Cookies, the sign-in rate limit and request.actor, before any route is registered.
   await registerAuthentication(app, ctx);
+  // Then the per-address limit every route gets for callers who are not signed in.
+  registerPublicRateLimit(app, ctx.config);
 
   await app.register(swagger, {
     openapi: {
@@ -102,6 +88,14 @@ export async function buildHttpApp(ctx: AppContext): Promise<HttpApp> {
   app.addHook('onSend', async (request, reply) => {
     if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
   });
+
+  // Requests by route template (never the raw path: it may carry an id) and status, for /metrics.
+  const metrics = ctx.metrics;
+  if (metrics) {
+    app.addHook('onResponse', async (request, reply) => {
+      metrics.httpRequest(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode, reply.elapsedTime / 1000);
+    });
+  }
 
   for (const mod of ROUTE_MODULES) {
     await app.register(mod.plugin, { ctx, ...(mod.prefix ? { prefix: mod.prefix } : {}) });

@@ -43,6 +43,11 @@ export async function openDatabase(database: Config['database']): Promise<Databa
       const pool = new pg.Pool({ connectionString: database.url, max: database.poolMax, types: pgTypes, application_name: 'tifli' });
       // An idle client that loses its server emits 'error'; without a listener that would crash the process.
       pool.on('error', () => undefined);
+      // The same for a client in use: pg-pool listens only while a client is idle, and node-postgres also
+      // emits 'error' on a client whose connection drops mid-query or mid-transaction (Kysely holds one
+      // for either). Unheard, a database restart would end every server and worker. The query fails with
+      // that error all the same, and the pool discards the client when it is released.
+      pool.on('connect', (client) => client.on('error', () => undefined));
       const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
       return { mode: 'postgres', db, embedded: undefined, close: () => db.destroy() };
     }

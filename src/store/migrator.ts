@@ -40,3 +40,22 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<MigrationReport> 
   }
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }
+
+/**
+ * Applies migrations up to and including `target` (a restore rebuilds the schema a backup was taken
+ * with, loads it, then moves on to the latest). Accepts a transaction: everything then commits together.
+ */
+export async function migrateTo(db: Kysely<DB>, target: string): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider: new FolderMigrationProvider() });
+  const { error, results } = await migrator.migrateTo(target);
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? target} failed: ${error instanceof Error ? error.message : JSON.stringify(error)}`, { cause: error });
+  }
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
+
+/** The names of every migration this release knows, in order. */
+export async function knownMigrations(): Promise<string[]> {
+  return Object.keys(await new FolderMigrationProvider().getMigrations()).sort();
+}

@@ -273,11 +273,13 @@ export interface SubscriptionsTable {
 export interface SubscriptionCellsTable {
   subscription_id: string;
   channel: string;
-  /** H3 cell (int8), compacted, res ≤ 6. */
+  /** H3 cell (int8): a circle's res-7 centre cell, or a cell of a provinces cover (compacted, res ≤ 6). */
   cell: string;
   /** First and last res-15 descendant of the cell. */
   lo: string;
   hi: string;
+  /** A circle's reach in distance bands (domain/zone/zone-bands.ts); null for a provinces cover. */
+  reach: number | null;
 }
 
 export interface DispatchesTable {
@@ -325,6 +327,145 @@ export interface PoliceNoticesTable {
   read_by: string | null;
 }
 
+export type TipSource = 'web' | 'whatsapp' | 'partner' | 'police';
+
+/** Tip intake (migration 20261123T0900). Restricted data; `contact` is sealed under the case's data key. */
+export interface TipsTable {
+  id: string;
+  /** Receipt reference shown to the tipster: 8 Crockford base32 characters. */
+  reference: string;
+  alert_id: string;
+  case_id: string;
+  alert_version: number | null;
+  source: TipSource;
+  /** API token id (partner, police) or WhatsApp message id; null for the web form. */
+  source_detail: string | null;
+  idempotency_key: string | null;
+  /** SHA-256 (hex) of the tip's non-restricted fields, to tell a retry from a reused key. */
+  request_hash: string | null;
+  language: 'ar' | 'fr' | 'zgh' | null;
+  seen: string;
+  seen_at: Timestamp | null;
+  place: string | null;
+  lat: number | null;
+  lon: number | null;
+  /** Field-cipher value (path `tip:<id>:contact`) of { name, phone, consent }; null without contact. */
+  contact: string | null;
+  has_photo: Generated<boolean>;
+  received_at: ColumnType<Date, Date | string, never>;
+}
+
+export interface TipPhotosTable {
+  tip_id: string;
+  case_id: string;
+  mime: 'image/jpeg';
+  width: number;
+  height: number;
+  /** Sealed with the case's data key (photo cipher); null once deleted. */
+  bytes: Uint8Array | null;
+  thumb: Uint8Array | null;
+  sha256: string;
+  byte_size: number;
+  created_at: ColumnType<Date, Date | string, never>;
+  deleted_at: Timestamp | null;
+}
+
+/** Legal holds on a case (migration 20261123T0920): active while lifted_at is null. */
+export interface LegalHoldsTable {
+  id: string;
+  case_id: string;
+  /** Restricted: the staff member's words (an inquiry, a court order). */
+  reason: string;
+  placed_by: string;
+  placed_at: ColumnType<Date, Date | string, never>;
+  lifted_by: string | null;
+  lifted_at: Timestamp | null;
+  lift_reason: string | null;
+}
+
+/** Which retention steps a case has been through (migration 20261123T0920). */
+export interface RetentionProgressTable {
+  case_id: string;
+  counted_at: Timestamp | null;
+  tips_purged_at: Timestamp | null;
+  purged_at: Timestamp | null;
+}
+
+/** Anonymous counts kept after the purge (migration 20261123T0920): no case id. */
+export interface RetentionStatisticsTable {
+  closed_year: number;
+  region_code: string;
+  age_band: string;
+  outcome: string;
+  time_to_find: string;
+  with_alert: boolean;
+  cases: Generated<number>;
+  tips: Generated<number>;
+}
+
+/** A guardian's rectification of one field (migration 20261123T0920); values sealed under the case key. */
+export interface RectificationsTable {
+  id: string;
+  case_id: string;
+  field_path: string;
+  /** Field-cipher values (paths `rectification:<id>:old|new|reason`); null once purged. */
+  old_value: string | null;
+  new_value: string | null;
+  reason: string | null;
+  requested_by: 'guardian' | 'child' | 'officer';
+  performed_by: string;
+  performed_at: ColumnType<Date, Date | string, never>;
+  case_version: number;
+  purged_at: Timestamp | null;
+}
+
+/**
+ * Tip triage columns (migration 20261123T0910), merged into TipsTable above by declaration merging so
+ * the intake's interface stays as it is.
+ */
+export interface TipsTable {
+  status: Generated<'new' | 'under_review' | 'credible' | 'dismissed' | 'duplicate' | 'forwarded'>;
+  status_changed_at: Timestamp | null;
+  /** Lead tip of the group this one duplicates; set iff status is 'duplicate'. */
+  duplicate_of: string | null;
+  score: number | null;
+  /** domain/tips/tip-score.ts TipScore (total, parts); null until triaged. */
+  score_parts: Json<Record<string, unknown>> | null;
+  triaged_at: Timestamp | null;
+  /** Id of the lead tip of its near-duplicate group (itself when alone); null until triaged. */
+  group_id: string | null;
+  assigned_to: string | null;
+  assigned_at: Timestamp | null;
+}
+
+/** Tip status changes (migration 20261123T0910); `reason` is restricted (the officer's words). */
+export interface TipStatusHistoryTable {
+  id: string;
+  /** bigint identity: a string in both database modes; orders a tip's changes. */
+  seq: ColumnType<string, never, never>;
+  tip_id: string;
+  at: ColumnType<Date, Date | string, never>;
+  actor_id: string;
+  from_status: string;
+  to_status: string;
+  reason: string | null;
+  duplicate_of: string | null;
+}
+
+/** In-app notifications to officers (migration 20261123T0910): one per (kind, tip). */
+export interface OfficerNotificationsTable {
+  id: string;
+  kind: 'tip_high_score';
+  /** The case officer; null: for the staff of jurisdiction_code. */
+  recipient_id: string | null;
+  jurisdiction_code: string;
+  case_id: string;
+  tip_id: string;
+  score: number;
+  created_at: ColumnType<Date, Date | string, never>;
+  read_at: Timestamp | null;
+}
+
 export interface DB {
   alerts: AlertsTable;
   alert_decisions: AlertDecisionsTable;
@@ -345,4 +486,12 @@ export interface DB {
   dispatches: DispatchesTable;
   deliveries: DeliveriesTable;
   police_notices: PoliceNoticesTable;
+  tips: TipsTable;
+  tip_photos: TipPhotosTable;
+  legal_holds: LegalHoldsTable;
+  retention_progress: RetentionProgressTable;
+  retention_statistics: RetentionStatisticsTable;
+  rectifications: RectificationsTable;
+  tip_status_history: TipStatusHistoryTable;
+  officer_notifications: OfficerNotificationsTable;
 }

@@ -62,6 +62,25 @@ export const POLICY_RULES = {
   // Police notices (the internal disappearance notice): any staff member, for the notices of their own subtree
   'police_notice.list': { roles: ALL_STAFF, scope: 'jurisdiction' },
   'police_notice.mark_read': { roles: ALL_STAFF, scope: 'jurisdiction' },
+  // Tips (intake): anyone through the public form; media partners and police units through the API with
+  // a `tips:write` token (any active alert: alerts are public), staff with a session too.
+  'tip.submit_public': { roles: [], scope: 'global', public: true },
+  'tip.submit': { roles: ['officer', 'supervisor', 'central_command'], scope: 'global', tokenScope: 'tips:write' },
+  // Officers' console: the dashboard and its live feed (each section follows the reader's own permissions)
+  'live.read': { roles: ALL_STAFF, scope: 'global' },
+  // Privacy (Law 09-08): legal holds against the retention purge, guardians' access and rectification requests, anonymous statistics
+  'privacy.legal_hold': { roles: ['dpo', 'supervisor', 'central_command', 'prosecutor_liaison'], scope: 'jurisdiction', unitActsForProvince: true },
+  'privacy.access_export': { roles: ['dpo', 'officer', 'supervisor', 'central_command'], scope: 'jurisdiction', unitActsForProvince: true },
+  'privacy.rectify': { roles: ['dpo', 'officer', 'supervisor', 'central_command'], scope: 'jurisdiction', unitActsForProvince: true },
+  'privacy.statistics': { roles: ['dpo', 'central_command', 'auditor'], scope: 'global' },
+  // Tip triage: officers of the case's jurisdiction (a unit acts for its province); the prosecutor's
+  // liaison reads. Notifications are the reader's own (and, for cases without a case officer, those of
+  // their jurisdiction): see app/tips/triage-notifications.ts.
+  'tip.read': { roles: ['officer', 'supervisor', 'central_command', 'prosecutor_liaison'], scope: 'jurisdiction', unitActsForProvince: true },
+  'tip.triage': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction', unitActsForProvince: true },
+  'tip.assign': { roles: ['officer', 'supervisor', 'central_command'], scope: 'jurisdiction', unitActsForProvince: true },
+  'officer_notification.list': { roles: ['officer', 'supervisor', 'central_command', 'prosecutor_liaison'], scope: 'global' },
+  'officer_notification.mark_read': { roles: ['officer', 'supervisor', 'central_command', 'prosecutor_liaison'], scope: 'global' },
 } as const satisfies Record<string, PolicyRule>;
 
 export type Action = keyof typeof POLICY_RULES;

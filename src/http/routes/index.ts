@@ -22,9 +22,16 @@ import { posterRoutes } from './posters/index.ts';
 import { whatsappWebhookRoutes } from './webhooks/whatsapp/index.ts';
 import { policeNoticeRoutes } from './police-notices/index.ts';
 import { subscriptionRoutes } from './subscriptions/index.ts';
+import { tipRoutes } from './tips/index.ts';
+import { consoleRoutes } from './console/index.ts';
+import { liveRoutes } from './live/index.ts';
+import { tipTriageRoutes } from './tip-triage/index.ts';
+import { privacyRoutes } from './privacy/index.ts';
+import { metricsRoutes } from './metrics/index.ts';
 
 export const ROUTE_MODULES: readonly { readonly name: string; readonly plugin: FastifyPluginAsyncTypebox<{ ctx: AppContext }>; readonly prefix?: string }[] = [
   { name: 'health', plugin: healthRoutes },
+  { name: 'metrics', plugin: metricsRoutes },
   { name: 'audit', plugin: auditRoutes },
   { name: 'auth', plugin: authRoutes },
   { name: 'session', plugin: sessionRoutes },
@@ -42,4 +49,9 @@ export const ROUTE_MODULES: readonly { readonly name: string; readonly plugin: F
   { name: 'webhooks-whatsapp', plugin: whatsappWebhookRoutes },
   { name: 'police-notices', plugin: policeNoticeRoutes },
   { name: 'subscriptions', plugin: subscriptionRoutes },
+  { name: 'console', plugin: consoleRoutes },
+  { name: 'live', plugin: liveRoutes },
+  { name: 'tips', plugin: tipRoutes },
+  { name: 'tip-triage', plugin: tipTriageRoutes },
+  { name: 'privacy', plugin: privacyRoutes },
 ];
