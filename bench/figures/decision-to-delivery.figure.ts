@@ -36,7 +36,7 @@ import { startHttpRecorder } from '../../test/peers/http-recorder.ts';
 import { startSmppPeer } from '../../test/peers/smpp-peer.ts';
 import { startSmtpPeer } from '../../test/peers/smtp-peer.ts';
 import { startWebPushPeer } from '../../test/peers/webpush-peer.ts';
-import { startWhatsAppPeer } from '../../test/peers/whatsapp-peer.ts';
+import { startWhatsAppPeer, whatsappEnv } from '../../test/peers/whatsapp-peer.ts';
 import { createBenchStaff, LAST_SEEN, prepareAlert } from '../lib/alert-chain.ts';
 import { below, type FigureModule } from '../lib/figure.ts';
 import { createScratchDatabase, postgresUnavailable, type ScratchDatabase } from '../lib/postgres.ts';
@@ -170,11 +170,7 @@ export const decisionToDeliveryFigure: FigureModule = {
         FACEBOOK_PAGE_ID: peers.graph.pageId,
         FACEBOOK_PAGE_TOKEN: GRAPH_TOKEN,
         INSTAGRAM_USER_ID: peers.graph.igUserId,
-        WHATSAPP_BASE_URL: peers.whatsapp.url,
-        WHATSAPP_PHONE_NUMBER_ID: peers.whatsapp.phoneNumberId,
-        WHATSAPP_TOKEN: peers.whatsapp.token,
-        WHATSAPP_APP_SECRET: peers.whatsapp.appSecret,
-        WHATSAPP_VERIFY_TOKEN: 'bench-verify-token',
+        ...whatsappEnv(peers.whatsapp, 'bench-verify-token'),
         SMPP_URL: peers.smpp.url,
         SMPP_SYSTEM_ID: 'tifli',
         SMPP_PASSWORD: 'bench123',

@@ -19,7 +19,7 @@ import type { ChannelRegistry } from '../../src/app/distribution/channel-registr
 import { loadConfig } from '../../src/config/config.ts';
 import { startWorkers } from '../../src/jobs/workers.ts';
 import { createLogger } from '../../src/platform/logger.ts';
-import { startWhatsAppPeer } from '../../test/peers/whatsapp-peer.ts';
+import { startWhatsAppPeer, whatsappEnv } from '../../test/peers/whatsapp-peer.ts';
 import { createBenchStaff, LAST_SEEN, prepareAlert } from '../lib/alert-chain.ts';
 import { type FigureInput, type FigureModule, ratioAtLeast, type Target } from '../lib/figure.ts';
 import { createScratchDatabase, postgresUnavailable, type ScratchDatabase } from '../lib/postgres.ts';
@@ -62,11 +62,7 @@ async function measure(round: Round, scratch: ScratchDatabase, index: number, lo
       PUBLIC_BASE_URL: 'http://bench.test',
       DATABASE_URL: scratch.url,
       GRAPH_API_VERSION: peer.version,
-      WHATSAPP_BASE_URL: peer.url,
-      WHATSAPP_PHONE_NUMBER_ID: peer.phoneNumberId,
-      WHATSAPP_TOKEN: peer.token,
-      WHATSAPP_APP_SECRET: peer.appSecret,
-      WHATSAPP_VERIFY_TOKEN: 'bench-verify-token',
+      ...whatsappEnv(peer, 'bench-verify-token'),
       CHANNEL_LIMITS: `whatsapp=${round.rate}:${round.concurrency}`,
     });
     ctx = await boot(config, { log: createLogger('silent') });

@@ -12,5 +12,9 @@ import { alertPublicationFigure } from './alert-publication.figure.ts';
 import { whoIsInsideFigure } from './who-is-inside.figure.ts';
 import { deliveryRateFigure } from './delivery-rate.figure.ts';
 import { decisionToDeliveryFigure } from './decision-to-delivery.figure.ts';
+import { tipSurgeFigure } from './tip-surge.figure.ts';
+import { publicPageFigure } from './public-page.figure.ts';
+import { soakFigure } from './soak.figure.ts';
+import { fanOutMemoryFigure } from './fan-out-memory.figure.ts';
 
-export const FIGURES: readonly FigureModule[] = [startupFigure, idleRssFigure, pgliteVsPostgresFigure, nameMatchingFigure, caseSearchFigure, alertPublicationFigure, whoIsInsideFigure, deliveryRateFigure, decisionToDeliveryFigure];
+export const FIGURES: readonly FigureModule[] = [startupFigure, idleRssFigure, pgliteVsPostgresFigure, nameMatchingFigure, caseSearchFigure, alertPublicationFigure, whoIsInsideFigure, deliveryRateFigure, decisionToDeliveryFigure, tipSurgeFigure, publicPageFigure, soakFigure, fanOutMemoryFigure];

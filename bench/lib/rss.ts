@@ -17,6 +17,12 @@ export async function readRssBytes(pid: number): Promise<number> {
   return parseStatusBytes(await readFile(`/proc/${pid}/status`, 'utf8'), 'VmRSS');
 }
 
+/** Which malloc the process runs on: 'jemalloc' when the launcher preloaded it, else 'glibc'. */
+export async function allocatorOf(pid: number): Promise<'jemalloc' | 'glibc'> {
+  const maps = await readFile(`/proc/${pid}/maps`, 'utf8').catch(() => '');
+  return maps.includes('libjemalloc') ? 'jemalloc' : 'glibc';
+}
+
 /** The process's peak RSS so far (VmHWM), for a note on start-up spikes. */
 export async function readPeakRssBytes(pid: number): Promise<number> {
   return parseStatusBytes(await readFile(`/proc/${pid}/status`, 'utf8'), 'VmHWM');

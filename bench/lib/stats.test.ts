@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { median, percentile, ratePerSecond, summarize } from './stats.ts';
+import { median, percentile, ratePerSecond, slope, summarize } from './stats.ts';
 
 test('median of an odd count is the middle value, of an even count the mean of the two middle ones', () => {
   assert.equal(median([5, 1, 3]), 3);
@@ -40,4 +40,12 @@ test('no samples, non-finite samples and out-of-range percentiles are refused', 
 test('ratePerSecond turns a count and milliseconds into a per-second rate', () => {
   assert.equal(ratePerSecond(500, 250), 2000);
   assert.throws(() => ratePerSecond(1, 0), RangeError);
+});
+
+test('slope is the least-squares trend: flat memory is 0, steady growth its rate, noise around a line the line', () => {
+  assert.equal(slope([0, 1, 2, 3], [200, 200, 200, 200]), 0);
+  assert.equal(slope([0, 1, 2, 3], [100, 102, 104, 106]), 2);
+  assert.ok(Math.abs(slope([0, 1, 2, 3, 4, 5], [10, 13, 14, 17, 18, 21]) - 2.0857) < 1e-3);
+  assert.throws(() => slope([1], [1]), RangeError);
+  assert.throws(() => slope([2, 2], [1, 3]), RangeError);
 });

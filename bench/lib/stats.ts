@@ -60,3 +60,23 @@ export function ratePerSecond(count: number, elapsedMs: number): number {
   if (!(elapsedMs > 0)) throw new RangeError('elapsed time must be positive');
   return (count * 1000) / elapsedMs;
 }
+
+/**
+ * The least-squares slope of y over x (y units per x unit): a soak's memory trend. Throws RangeError
+ * with fewer than two points, unequal lengths, or every x the same.
+ */
+export function slope(xs: readonly number[], ys: readonly number[]): number {
+  if (xs.length !== ys.length || xs.length < 2) throw new RangeError('slope needs two or more (x, y) pairs');
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  for (let i = 0; i < n; i += 1) {
+    const dx = (xs[i] ?? 0) - mx;
+    sxy += dx * ((ys[i] ?? 0) - my);
+    sxx += dx * dx;
+  }
+  if (sxx === 0) throw new RangeError('slope needs at least two distinct x');
+  return sxy / sxx;
+}
