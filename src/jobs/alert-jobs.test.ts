@@ -14,7 +14,7 @@ test('the alert tick is scheduled every minute and its worker completes a tick j
     const id = await jobs.boss.send(ALERT_TICK_QUEUE, {});
     assert.ok(id);
     let state: string | undefined;
-    for (let i = 0; i < 60 && state !== 'completed'; i++) {
+    for (let i = 0; i < 120 && state !== 'completed'; i++) {
       await new Promise((r) => setTimeout(r, 500));
       state = (await jobs.boss.getJobById(ALERT_TICK_QUEUE, id))?.state;
     }

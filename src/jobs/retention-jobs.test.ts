@@ -27,7 +27,7 @@ test('the retention purge is scheduled daily and its worker purges a case past i
     const id = await jobs.boss.send(RETENTION_QUEUE, {});
     assert.ok(id);
     let state: string | undefined;
-    for (let i = 0; i < 60 && state !== 'completed'; i++) {
+    for (let i = 0; i < 120 && state !== 'completed'; i++) {
       await new Promise((r) => setTimeout(r, 500));
       state = (await jobs.boss.getJobById(RETENTION_QUEUE, id))?.state;
     }

@@ -132,11 +132,22 @@ test('an officer fills the revised report, loses the connection while sending, a
   await page.locator('.zone input[value="MA-MOH"]').check();
   await page.getByRole('button', { name: 'رسم مضلع' }).click();
   const map = page.locator('.zone .map');
+  const pane = map.locator('.leaflet-map-pane');
+  const panePosition = () => pane.getAttribute('style');
   for (const key of ['ArrowUp', 'ArrowLeft', 'ArrowDown']) {
+    const before = await panePosition();
     await map.focus();
     await page.keyboard.press(key);
     await page.keyboard.press(key);
-    await page.waitForTimeout(500); // Leaflet's pan animation
+    // Leaflet's pan animation: the map has moved and come to rest (a starved browser can be slow to).
+    let last = before;
+    for (let i = 0; i < 100; i++) {
+      await page.waitForTimeout(150);
+      const now = await panePosition();
+      if (now !== before && now === last) break;
+      last = now;
+    }
+    assert.notEqual(await panePosition(), before, `the map panned with ${key}`);
     await page.getByRole('button', { name: 'رأس في وسط الخريطة' }).click();
   }
   await page.getByRole('button', { name: 'إنهاء المضلع' }).click();

@@ -128,7 +128,7 @@ test('the tips.triage job scores what intake queued, and a second job for the sa
   // Near the credible sighting of the test above, which is now the last confirmed one.
   const tipId = await sendTip(t, fx, { point: near(fx, 40.3), seenAt: minutesAfterLastSeen(fx, 89) });
   let row = await tipRow(tipId);
-  for (let i = 0; i < 60 && row.triaged_at === null; i++) {
+  for (let i = 0; i < 240 && row.triaged_at === null; i++) {
     await new Promise((r) => setTimeout(r, 250));
     row = await tipRow(tipId);
   }
@@ -138,7 +138,7 @@ test('the tips.triage job scores what intake queued, and a second job for the sa
   const again = await t.queue.boss.send(TIP_TRIAGE_QUEUE, { tipId });
   assert.ok(again);
   let state: string | undefined;
-  for (let i = 0; i < 60 && state !== 'completed'; i++) {
+  for (let i = 0; i < 240 && state !== 'completed'; i++) {
     await new Promise((r) => setTimeout(r, 250));
     state = (await t.queue.boss.getJobById(TIP_TRIAGE_QUEUE, again))?.state;
   }

@@ -97,7 +97,7 @@ test('cases appear as public summaries only; decisions wait for the right role; 
 const decisionsIn = (data: string) => (JSON.parse(data) as Dashboard).decisions?.length;
 
 /** Reads server-sent events from a real socket until `until` says stop. */
-async function readEvents(path: string, who: Headers, until: (events: { event: string; data: string }[]) => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<{ event: string; data: string }[]> {
+async function readEvents(path: string, who: Headers, until: (events: { event: string; data: string }[]) => boolean | Promise<boolean>, timeoutMs = 60_000): Promise<{ event: string; data: string }[]> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   const events: { event: string; data: string }[] = [];
