@@ -21,6 +21,7 @@
  *   npm run bench -- --soak --only soak
  *   SOAK_MINUTES=3 npm run bench -- --soak --only soak
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { systemActor } from '../../src/app/accounts/actors.ts';
 import { createApiToken } from '../../src/app/accounts/api-tokens.ts';
@@ -35,6 +36,7 @@ import { startWhatsAppPeer, type WhatsAppPeer, whatsappEnv } from '../../test/pe
 import { createBenchStaff, LAST_SEEN, prepareAlert } from '../lib/alert-chain.ts';
 import { below, type FigureInput, type FigureModule, ratioBelow } from '../lib/figure.ts';
 import { createScratchDatabase, postgresUnavailable, type ScratchDatabase } from '../lib/postgres.ts';
+import { type Buckets, gaugeValue, histogramBuckets, quantileBetween } from '../lib/prometheus-text.ts';
 import { allocatorOf, readRssBytes, toMegabytes } from '../lib/rss.ts';
 import { percentile, slope } from '../lib/stats.ts';
 import { makeTempDir, type TempDir } from '../lib/temp-dir.ts';
@@ -70,6 +72,54 @@ async function timedFetch(url: string, init: RequestInit, minute: number, into: 
   } catch {
     into.push({ minute, ms: performance.now() - t0, ok: false });
   }
+}
+
+/** What the server itself saw, scraped from its /metrics with each memory sample. */
+interface ServerView {
+  readonly minute: number;
+  readonly tips: Buckets;
+  readonly pages: Buckets;
+  /** The server's event-loop lag p99 since the previous scrape (prom-client resets it on each). */
+  readonly lagMs: number | undefined;
+}
+
+const HTTP_HISTOGRAM = 'tifli_http_request_duration_seconds';
+
+async function scrapeServer(base: string, minute: number): Promise<ServerView | undefined> {
+  try {
+    const res = await fetch(`${base}/metrics`, { signal: AbortSignal.timeout(5_000) });
+    if (!res.ok) return undefined;
+    const text = await res.text();
+    const lag = gaugeValue(text, 'tifli_nodejs_eventloop_lag_p99_seconds');
+    return {
+      minute,
+      tips: histogramBuckets(text, HTTP_HISTOGRAM, (l) => l.method === 'POST' && l.route === '/api/alerts/:id/tips'),
+      pages: histogramBuckets(text, HTTP_HISTOGRAM, (l) => l.method === 'GET' && l.route === '/alerts/:publicId'),
+      lagMs: lag === undefined ? undefined : lag * 1000,
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Where a latency drift lives, minute by minute: the client's p99 (this process, which also runs the
+ * WhatsApp peer), the server's own p99 for the same requests (bucket bound from its histogram), the
+ * server's event-loop lag and this process's. A client p99 that grows while the server's stays flat is
+ * the load generator's, not the platform's.
+ */
+function perMinuteTable(minutes: number, tips: readonly Timed[], pages: readonly Timed[], views: readonly ServerView[], benchLagMs: ReadonlyMap<number, number>): string {
+  const fmt = (v: number | null | undefined, unit = 'ms') => (v === null || v === undefined ? '—' : `${Math.round(v)} ${unit}`);
+  const bound = (v: number | undefined) => (v === undefined ? '—' : v === Infinity ? '> 5 s' : `≤ ${Math.round(v * 1000)} ms`);
+  const rows = ['minute | tips p99 client / server | pages p99 client / server | server loop lag p99 (max) | bench loop lag p99'];
+  for (let m = 0; m < Math.floor(minutes); m++) {
+    const start = views.filter((v) => v.minute < m).at(-1);
+    const end = views.filter((v) => v.minute < m + 1).at(-1);
+    const lags = views.filter((v) => v.minute >= m && v.minute < m + 1 && v.lagMs !== undefined).map((v) => v.lagMs ?? 0);
+    const server = (pick: (v: ServerView) => Buckets) => (start && end && start !== end ? quantileBetween(pick(start), pick(end), 0.99) : undefined);
+    rows.push(`${m + 1} | ${fmt(p99Of(tips, m))} / ${bound(server((v) => v.tips))} | ${fmt(p99Of(pages, m))} / ${bound(server((v) => v.pages))} | ${lags.length ? fmt(Math.max(...lags)) : '—'} | ${fmt(benchLagMs.get(m))}`);
+  }
+  return rows.join('\n');
 }
 
 /** p99 of the successful requests of one whole minute; null when there were none. */
@@ -131,6 +181,11 @@ export const soakFigure: FigureModule = {
       const minuteNow = () => (performance.now() - start) / 60_000;
       const end = start + minutes * 60_000;
       const samples: Sample[] = [];
+      const views: ServerView[] = [];
+      const benchLag = monitorEventLoopDelay({ resolution: 10 });
+      benchLag.enable();
+      const benchLagMs = new Map<number, number>();
+      let lagMinute = 0;
       const tips: Timed[] = [];
       const pages: Timed[] = [];
       const live: { id: string; publicId: string; at: number }[] = [];
@@ -150,6 +205,13 @@ export const soakFigure: FigureModule = {
         if (!server.alive() || !worker.alive()) throw new Error(`a process stopped during the soak: ${server.alive() ? worker.tail() : server.tail()}`);
         if (now >= nextSample) {
           samples.push({ minute: minuteNow(), server: toMegabytes(await readRssBytes(server.pid)), worker: toMegabytes(await readRssBytes(worker.pid)) });
+          const view = await scrapeServer(base, minuteNow());
+          if (view) views.push(view);
+          if (Math.floor(minuteNow()) > lagMinute) {
+            benchLagMs.set(lagMinute, benchLag.percentile(99) / 1e6);
+            benchLag.reset();
+            lagMinute = Math.floor(minuteNow());
+          }
           nextSample += SAMPLE_EVERY_MS;
         }
         if (now >= nextAlert) {
@@ -186,6 +248,8 @@ export const soakFigure: FigureModule = {
         await sleep(1000 / RATE);
       }
       await Promise.all(inFlight);
+      benchLag.disable();
+      opts.log(`per minute:\n${perMinuteTable(minutes, tips, pages, views, benchLagMs)}`);
       opts.log(`${published} alerts published, ${ended} ended, ${tips.length} tips, ${pages.length} page reads, peer accepted ${peer.accepted.length}`);
 
       const received = new Map<string, number>();

@@ -12,7 +12,8 @@
  *   photo.jpeg; photo.thumbnail; photo.width; photo.height; photo.sha256; photo.sourceType;
  */
 import { createHash } from 'node:crypto';
-import sharp, { type Metadata, type OutputInfo, type Sharp, type SharpOptions } from 'sharp';
+import type { Metadata, OutputInfo, Sharp, SharpOptions } from 'sharp';
+import sharp from './sharp.ts';
 import { AppError, type ErrorCode } from '../../domain/errors.ts';
 import { decodeHeic } from './heic-decoder.ts';
 import { isPlausiblePhotoDeclaration, looksLikePolyglot, type PhotoSourceType, sniffImageType } from './image-type.ts';

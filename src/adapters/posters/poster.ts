@@ -10,7 +10,8 @@
  *   const jpeg = await renderPoster(view, 'ar-MA', 'og', photoBytes);   // photoBytes: the stored alert photo or null
  *   const card = await renderFoundCard(ended, 'fr-MA', 'square');
  */
-import sharp, { type OverlayOptions, type Sharp } from 'sharp';
+import type { OverlayOptions, Sharp } from 'sharp';
+import sharp from '../images/sharp.ts';
 import type { AlertLanguage } from '../../domain/alert-text/alert-languages.ts';
 import type { ActivePublicAlert, EndedPublicAlert } from '../../domain/alert/public-alert.ts';
 import { EXERCISE_BANNER, HEADER, localDateTime, POSTER_LABELS } from './poster-labels.ts';
