@@ -6,11 +6,12 @@
  *
  * @example
  *   await recordProviderReceipt(ctx, { channel: 'whatsapp', providerRef: 'wamid.HBg…', status: 'delivered' });
+ *   await recordProviderReceipts(ctx, 'whatsapp', receiptsOfOneWebhook); // one statement for all their statuses
  */
-import { sql } from 'kysely';
 import type { ChannelName } from '../../domain/distribution/channels.ts';
 import type { AppContext } from '../context.ts';
-import { moveDeliveries } from '../../store/repositories/dispatches.repository.ts';
+import { advanceProviderStatuses, dispatchChannels, markSent } from '../../store/repositories/dispatches.repository.ts';
+import { retryOnDeadlock } from '../../store/deadlock-retry.ts';
 
 export const PROVIDER_STATUSES = ['sent', 'delivered', 'read', 'failed'] as const;
 export type ProviderStatus = (typeof PROVIDER_STATUSES)[number];
@@ -31,45 +32,45 @@ export interface ProviderReceipt {
 const KEY = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.(.{1,200})$/;
 
 /**
- * A receipt carrying our key settles a claim left uncertain by a crashed worker: the provider did
- * accept it, so it is recorded as sent and never sent again (deliver-batch.ts reconciliation window).
+ * Receipts carrying our key settle claims left uncertain by a crashed worker: the provider did accept
+ * them, so they are recorded as sent and never sent again (deliver-batch.ts reconciliation window).
+ * Grouped by dispatch: one statement per dispatch, whatever the number of receipts.
  */
-async function settleUncertainClaim(ctx: AppContext, receipt: ProviderReceipt): Promise<void> {
-  const m = receipt.idempotencyKey ? KEY.exec(receipt.idempotencyKey) : null;
-  if (!m?.[1] || !m[2]) return;
-  const [dispatchId, recipient] = [m[1], m[2]];
-  const dispatch = await ctx.store.db.selectFrom('dispatches').select('channel').where('id', '=', dispatchId).executeTakeFirst();
-  if (dispatch?.channel !== receipt.channel) return;
+async function settleUncertainClaims(ctx: AppContext, channel: ChannelName, receipts: readonly ProviderReceipt[], now: Date): Promise<void> {
+  const keyed = receipts.flatMap((r) => {
+    const m = r.idempotencyKey ? KEY.exec(r.idempotencyKey) : null;
+    return m?.[1] && m[2] ? [{ dispatchId: m[1], recipient: m[2], providerRef: r.providerRef }] : [];
+  });
+  if (keyed.length === 0) return;
+  const channels = await dispatchChannels(ctx.store.db, keyed.map((k) => k.dispatchId));
+  // Several receipts of one message (sent, delivered…) settle it once.
+  const byDispatch = new Map<string, Map<string, { recipient: string; providerRef: string; at: Date }>>();
+  for (const k of keyed) {
+    if (channels.get(k.dispatchId) !== channel) continue;
+    const recipients = byDispatch.get(k.dispatchId) ?? new Map<string, { recipient: string; providerRef: string; at: Date }>();
+    recipients.set(k.recipient, { recipient: k.recipient, providerRef: k.providerRef, at: now });
+    byDispatch.set(k.dispatchId, recipients);
+  }
+  for (const [dispatchId, recipients] of byDispatch) await retryOnDeadlock(() => markSent(ctx.store.db, dispatchId, [...recipients.values()]));
+}
+
+/**
+ * Records a batch of receipts of one channel (a WhatsApp webhook carries up to a hundred): claims settled
+ * first, then every status in one statement. Returns how many of the receipts' references moved forward;
+ * an unknown, repeated or older receipt moves nothing.
+ */
+export async function recordProviderReceipts(ctx: AppContext, channel: ChannelName, receipts: readonly ProviderReceipt[]): Promise<number> {
+  const mine = receipts.filter((r) => r.channel === channel);
+  if (mine.length === 0) return 0;
   const now = ctx.clock.now();
-  await moveDeliveries(ctx.store.db, dispatchId, [recipient], ['sending'], 'sent', now, { provider_ref: receipt.providerRef, sent_at: now, error_code: null });
+  await settleUncertainClaims(ctx, channel, mine, now);
+  const items = mine.map((r) => ({ providerRef: r.providerRef, status: r.status, rank: RANK[r.status], errorCode: r.status === 'failed' ? (r.errorCode ?? `${channel}_failed`) : null }));
+  // Many rows in one statement: locked in a fixed order, and run again should PostgreSQL still pick it as a deadlock's victim.
+  const moved = await retryOnDeadlock(() => advanceProviderStatuses(ctx.store.db, channel, items, now));
+  return moved.length;
 }
 
 /** Returns true when the receipt moved the delivery forward, false when it was unknown, repeated or older. */
 export async function recordProviderReceipt(ctx: AppContext, receipt: ProviderReceipt): Promise<boolean> {
-  await settleUncertainClaim(ctx, receipt);
-  const rank = RANK[receipt.status];
-  // Found by the provider's reference first (its own index), then updated by primary key: planning the
-  // update with the reference and the channel together can scan a whole dispatch per receipt.
-  const rows = await ctx.store.db
-    .selectFrom('deliveries as d')
-    .innerJoin('dispatches as p', 'p.id', 'd.dispatch_id')
-    .select(['d.dispatch_id', 'd.recipient', 'd.provider_status'])
-    .where('d.provider_ref', '=', receipt.providerRef)
-    .where('p.channel', '=', receipt.channel)
-    .execute();
-  let moved = false;
-  for (const row of rows) {
-    const current = row.provider_status && (PROVIDER_STATUSES as readonly string[]).includes(row.provider_status) ? RANK[row.provider_status as ProviderStatus] : 0;
-    if (current >= rank) continue;
-    const ranks = sql<number>`CASE provider_status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'failed' THEN 3 WHEN 'read' THEN 4 ELSE 0 END`;
-    const result = await ctx.store.db
-      .updateTable('deliveries')
-      .set({ provider_status: receipt.status, updated_at: ctx.clock.now(), ...(receipt.status === 'failed' ? { error_code: receipt.errorCode ?? `${receipt.channel}_failed` } : {}) })
-      .where('dispatch_id', '=', row.dispatch_id)
-      .where('recipient', '=', row.recipient)
-      .where(ranks, '<', rank)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) > 0) moved = true;
-  }
-  return moved;
+  return (await recordProviderReceipts(ctx, receipt.channel, [receipt])) > 0;
 }

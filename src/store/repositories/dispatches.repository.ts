@@ -87,6 +87,7 @@ export async function moveDeliveries(
     WITH old AS (
       SELECT recipient, status AS old FROM deliveries
        WHERE dispatch_id = ${dispatchId} AND recipient = ANY(${recipients}::text[]) AND status = ANY(${from}::text[])
+       ORDER BY recipient
        FOR UPDATE
     ), moved AS (
       UPDATE deliveries d SET ${setSql}
@@ -113,6 +114,7 @@ export async function markSent(db: Db, dispatchId: string, sent: readonly { read
     ), old AS (
       SELECT d.recipient FROM deliveries d JOIN input USING (recipient)
        WHERE d.dispatch_id = ${dispatchId} AND d.status = 'sending'
+       ORDER BY d.recipient
        FOR UPDATE OF d
     ), moved AS (
       UPDATE deliveries d SET status = 'sent', updated_at = input.at, sent_at = input.at, provider_ref = input.provider_ref, error_code = NULL
@@ -167,4 +169,47 @@ export async function recentPushes(db: Db, recipients: readonly string[], alertI
     .where((eb) => eb.or([eb('d.sent_at', '>', since), eb('p.alert_id', '=', alertId)]))
     .execute();
   return rows.filter((r) => r.sent_at).map((r) => ({ recipient: r.recipient, alertId: r.alert_id, at: r.sent_at as Date }));
+}
+
+/** The channel of each of these dispatches that exists, by id. */
+export async function dispatchChannels(db: Db, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('dispatches').select(['id', 'channel']).where('id', 'in', [...new Set(ids)]).execute();
+  return new Map(rows.map((r) => [r.id, r.channel]));
+}
+
+/**
+ * Provider statuses (receipts) recorded on the deliveries carrying these provider references on one
+ * channel, in one statement for a whole webhook's worth: per reference the highest-ranked status of the
+ * batch, and a delivery only ever moves forward (the rank is checked again on the locked row, so two
+ * batches racing on one delivery still end on the higher status). Returns the references that moved.
+ */
+export async function advanceProviderStatuses(
+  db: Db,
+  channel: string,
+  items: readonly { readonly providerRef: string; readonly status: string; readonly rank: number; readonly errorCode: string | null }[],
+  at: Date,
+): Promise<string[]> {
+  if (items.length === 0) return [];
+  const rankOf = sql<number>`CASE d.provider_status WHEN 'sent' THEN 1 WHEN 'delivered' THEN 2 WHEN 'failed' THEN 3 WHEN 'read' THEN 4 ELSE 0 END`;
+  const result = await sql<{ provider_ref: string }>`
+    WITH input AS (
+      SELECT DISTINCT ON (ref) ref, status, rank, error_code
+        FROM unnest(${items.map((i) => i.providerRef)}::text[], ${items.map((i) => i.status)}::text[], ${items.map((i) => i.rank)}::int[], ${items.map((i) => i.errorCode)}::text[]) AS i(ref, status, rank, error_code)
+       ORDER BY ref, rank DESC
+    ), target AS (
+      SELECT d.dispatch_id, d.recipient, input.status, input.rank, input.error_code
+        FROM input
+        JOIN deliveries d ON d.provider_ref = input.ref
+        JOIN dispatches p ON p.id = d.dispatch_id AND p.channel = ${channel}
+       ORDER BY d.dispatch_id, d.recipient
+       FOR UPDATE OF d
+    )
+    UPDATE deliveries d
+       SET provider_status = target.status, updated_at = ${at},
+           error_code = CASE WHEN target.status = 'failed' THEN target.error_code ELSE d.error_code END
+      FROM target
+     WHERE d.dispatch_id = target.dispatch_id AND d.recipient = target.recipient AND ${rankOf} < target.rank
+    RETURNING d.provider_ref`.execute(db);
+  return [...new Set(result.rows.map((r) => r.provider_ref))];
 }

@@ -14,7 +14,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../../app/context.ts';
-import { recordProviderReceipt } from '../../../../app/distribution/provider-receipts.ts';
+import { type ProviderReceipt, recordProviderReceipts } from '../../../../app/distribution/provider-receipts.ts';
 import { unsubscribeByAddress } from '../../../../app/subscriptions/unsubscribe.ts';
 import { tipFromWhatsApp, type WhatsAppTipOutcome } from '../../../../app/tips/whatsapp-tip.ts';
 import { WindowCounters } from '../../tips/intake-limits.ts';
@@ -41,13 +41,18 @@ export const WHATSAPP_TIPS_PER_SENDER = { max: 30, windowMs: 10 * 60_000 } as co
 
 async function processEvents(ctx: AppContext, events: readonly WhatsAppEvent[], senders: WindowCounters): Promise<Outcome> {
   const outcome: Outcome = { statuses: 0, moved: 0, messages: 0, stops: 0, unsubscribed: 0, tips: { stored: 0, duplicate: 0, no_alert: 0, alert_not_active: 0, empty: 0, sender_over_limit: 0 } };
+  // Statuses, all at once: found by wamid; a status for a wamid we never stored (a worker killed between
+  // Meta's answer and our commit) is found by our idempotency key, echoed as callback data, and settles
+  // that claim. One notification can carry a hundred; one statement records them.
+  const receipts: ProviderReceipt[] = [];
+  for (const event of events) {
+    if (event.kind === 'status') receipts.push({ channel: 'whatsapp', providerRef: event.wamid, status: event.status, errorCode: event.errorCode ?? null, idempotencyKey: event.callbackData ?? null });
+  }
+  outcome.statuses = receipts.length;
+  outcome.moved = await recordProviderReceipts(ctx, 'whatsapp', receipts);
   for (const event of events) {
     switch (event.kind) {
       case 'status':
-        outcome.statuses += 1;
-        // Found by wamid; a status for a wamid we never stored (a worker killed between Meta's answer and
-        // our commit) is found by our idempotency key, echoed as callback data, and settles that claim.
-        if (await recordProviderReceipt(ctx, { channel: 'whatsapp', providerRef: event.wamid, status: event.status, errorCode: event.errorCode ?? null, idempotencyKey: event.callbackData ?? null })) outcome.moved += 1;
         break;
       case 'message':
         outcome.messages += 1;

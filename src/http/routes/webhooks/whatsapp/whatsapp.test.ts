@@ -125,6 +125,32 @@ test('shuffled, duplicated, or without "delivered": every delivery ends read; a 
   assert.deepEqual({ ...(await deliveryOf(failed.recipient)) }, { provider_status: 'failed', error_code: 'whatsapp_131026', status: 'sent' });
 });
 
+test('one notification carrying many messages\' statuses, shuffled and repeated, moves each delivery to its highest', async () => {
+  const [a, b, c] = [await sentDelivery(), await sentDelivery(), await sentDelivery()];
+  const item = (wamid: string, status: string, extra: Record<string, unknown> = {}) => ({ id: wamid, status, timestamp: '1795341600', recipient_id: '212600000000', ...extra });
+  const statuses = [
+    item(b.wamid, 'delivered'),
+    item(a.wamid, 'read'),
+    item(c.wamid, 'failed', { errors: [{ code: 131049, title: 'Meta chose not to deliver.' }] }),
+    item('wamid.NOT-OURS', 'read'),
+    item(a.wamid, 'sent'),
+    item(b.wamid, 'sent'),
+    item(c.wamid, 'delivered'),
+    item(a.wamid, 'delivered'),
+    item(b.wamid, 'delivered'),
+  ];
+  const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ field: 'messages', value: { messaging_product: 'whatsapp', metadata: { display_phone_number: '212500000000', phone_number_id: peer.phoneNumberId }, statuses } }] }] });
+  const res = await postRaw(body, { 'x-hub-signature-256': signatureOf(body, peer.appSecret) });
+  assert.equal(res.status, 200, JSON.stringify(res.json));
+  assert.deepEqual({ ...(await deliveryOf(a.recipient)) }, { provider_status: 'read', error_code: null, status: 'sent' });
+  assert.deepEqual({ ...(await deliveryOf(b.recipient)) }, { provider_status: 'delivered', error_code: null, status: 'sent' });
+  assert.deepEqual({ ...(await deliveryOf(c.recipient)) }, { provider_status: 'failed', error_code: 'whatsapp_131049', status: 'sent' }, 'a failure outranks a delivered receipt');
+  // The same notification again (Meta retries) changes nothing.
+  const again = await postRaw(body, { 'x-hub-signature-256': signatureOf(body, peer.appSecret) });
+  assert.equal(again.status, 200);
+  assert.equal((await deliveryOf(b.recipient)).provider_status, 'delivered');
+});
+
 test('statuses with the peer following every message automatically', async () => {
   const auto = await startWhatsAppPeer({ callbackUrl: hookUrl, appSecret: peer.appSecret, token: peer.token, phoneNumberId: peer.phoneNumberId, autoStatuses: { shuffle: true, duplicate: true, seed: 5 } });
   try {
