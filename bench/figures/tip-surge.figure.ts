@@ -167,7 +167,7 @@ export const tipSurgeFigure: FigureModule = {
         { name: 'tip-surge.p99', value: tifli.p99, unit: 'ms', peer: BARE_PEER, baseline: bare.p99, target: below(100, 'ms'), note: `${scale}; autocannon latency corrected for coordinated omission` },
         { name: 'tip-surge.saturation-throughput', value: tifliMax.throughput, unit: 'tips/s', peer: BARE_PEER, baseline: bareMax.throughput, target: ratioAtLeast(0.6), note: 'unthrottled, 100 connections: what each server sustains' },
         { name: 'tip-surge.receipts-without-tip', value: lost, unit: 'tips', peer: null, baseline: null, target: none('tips'), note: `receipt references given by Tifli over the three runs (${receipts.length}) not found in the tips table afterwards` },
-        { name: 'tip-surge.overload-failures', value: overload.other, unit: 'requests', peer: null, baseline: null, target: none('requests'), note: `600 connections without pause (TIP_MAX_IN_FLIGHT=128): answers that were neither a receipt nor a 503 with Retry-After; ${overload.status503} × 503, ${overload.throughput.toFixed(0)} receipts/s` },
+        { name: 'tip-surge.overload-failures', value: overload.other, unit: 'requests', peer: null, baseline: null, target: none('requests'), note: `600 connections without pause (TIP_MAX_IN_FLIGHT=128, refusals held TIP_SHED_HOLD_MS=1000): answers that were neither a receipt nor a 503 with Retry-After; ${overload.status503} × 503, ${overload.throughput.toFixed(0)} receipts/s` },
       ];
     } finally {
       await server?.stop();

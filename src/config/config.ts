@@ -80,6 +80,7 @@ const schema = z.object({
   TIP_MAX_IN_FLIGHT: intIn(1, 100_000, 128),
   TIP_PHOTO_MAX_BYTES: intIn(64 * 1024, 15 * 1024 * 1024, 10 * 1024 * 1024),
   TIP_PHOTO_MAX_IN_FLIGHT: intIn(1, 256, 4),
+  TIP_SHED_HOLD_MS: intIn(0, 10_000, 1000),
   // Retention after a case's closure (app/privacy/retention-run.ts): restricted data, then tips.
   RETENTION_RESTRICTED_MONTHS: intIn(1, 120, 12),
   RETENTION_TIPS_MONTHS: intIn(1, 120, 6),
@@ -152,6 +153,8 @@ export interface Config {
     readonly photoMaxBytes: number;
     /** Tips with a photo being processed at once (TIP_PHOTO_MAX_IN_FLIGHT, default 4). */
     readonly photoMaxInFlight: number;
+    /** How long a shed submission's 503 is held before it is sent (TIP_SHED_HOLD_MS, default 1000; 0 sends at once). */
+    readonly shedHoldMs: number;
   };
   /** Months after a case's closure before its data is purged (app/privacy/retention-run.ts). */
   readonly retention: {
@@ -255,6 +258,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): C
       maxInFlight: v.TIP_MAX_IN_FLIGHT,
       photoMaxBytes: v.TIP_PHOTO_MAX_BYTES,
       photoMaxInFlight: v.TIP_PHOTO_MAX_IN_FLIGHT,
+      shedHoldMs: v.TIP_SHED_HOLD_MS,
     },
     retention: { restrictedMonths: v.RETENTION_RESTRICTED_MONTHS, tipsMonths: v.RETENTION_TIPS_MONTHS },
     tipTriage: { notifyScore: v.TIP_NOTIFY_SCORE },

@@ -23,6 +23,7 @@
  * are 400; an oversized body 413; another content type 415. Nothing the tipster typed reaches a log.
  * The public routes are hidden from the OpenAPI document; the API route is in it.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox, TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { AppContext } from '../../../app/context.ts';
@@ -154,7 +155,11 @@ export const tipRoutes: FastifyPluginAsyncTypebox<{ ctx: AppContext }> = async (
 
   /** onRequest: a submission slot (503 when the process is full), released when the response is done. */
   const admit = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
-    if (!limits.enter()) throw busy();
+    if (!limits.enter()) {
+      const hold = limits.holdRefusal();
+      if (hold > 0) await sleep(hold).finally(() => limits.releaseHold());
+      throw busy();
+    }
     const s = stateOf(request);
     reply.raw.once('close', () => {
       limits.leave();

@@ -2,9 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Config } from '../../../config/config.ts';
 import { solveChallenge } from '../../../domain/tips/intake-proof-of-work.ts';
-import { TipIntakeLimits, WindowCounters } from './intake-limits.ts';
+import { MAX_HELD, TipIntakeLimits, WindowCounters } from './intake-limits.ts';
 
-const CONFIG: Config['tips'] = { freePerAddress: 3, freePerNetwork: 10, quotaWindowSeconds: 600, proofBits: 12, apiPerMinute: 5, maxInFlight: 2, photoMaxBytes: 1 << 20, photoMaxInFlight: 1 };
+const CONFIG: Config['tips'] = { freePerAddress: 3, freePerNetwork: 10, quotaWindowSeconds: 600, proofBits: 12, apiPerMinute: 5, maxInFlight: 2, photoMaxBytes: 1 << 20, photoMaxInFlight: 1, shedHoldMs: 500 };
 const KEY = Buffer.alloc(32, 3);
 const T0 = 1_800_000_000_000;
 
@@ -77,4 +77,19 @@ test('window counters forget old windows and hold a bounded number of keys', () 
   assert.ok(c.size <= 100, `${c.size} keys`);
   assert.deepEqual(c.hit('k999', T0 + 999), { count: 2, resetAt: T0 + 999 + 1000 });
   assert.equal(c.peek('k999', T0 + 5000).count, 0);
+});
+
+test('refusals are held before they are sent, up to a bound; beyond it, or with no hold configured, they go at once', () => {
+  const limits = new TipIntakeLimits(CONFIG, KEY);
+  assert.equal(limits.holdRefusal(), 500);
+  assert.equal(limits.held, 1);
+  limits.releaseHold();
+  assert.equal(limits.held, 0);
+  for (let i = 0; i < MAX_HELD; i++) assert.equal(limits.holdRefusal(), 500);
+  assert.equal(limits.holdRefusal(), 0, 'a flood beyond the bound is refused at once, not held in memory');
+  limits.releaseHold();
+  assert.equal(limits.holdRefusal(), 500, 'room again once one is sent');
+  const noHold = new TipIntakeLimits({ ...CONFIG, shedHoldMs: 0 }, KEY);
+  assert.equal(noHold.holdRefusal(), 0);
+  assert.equal(noHold.held, 0);
 });

@@ -12,8 +12,13 @@
  * - One solution buys one tip: solved challenges are remembered until they expire.
  * - API tokens and signed-in staff: `apiPerMinute` per token or user, 429 beyond.
  * - Load shedding: at most `maxInFlight` tip submissions in this process at once and `photoMaxInFlight`
- *   of them with a photo being re-encoded; beyond, 503 with Retry-After at once, before the body is
- *   read, so an overload never turns accepted tips into failures or timeouts.
+ *   of them with a photo being re-encoded; beyond, 503 with Retry-After, before the body is read, so an
+ *   overload never turns accepted tips into failures or timeouts. The 503 is held `shedHoldMs` first
+ *   (up to `MAX_HELD` at once, beyond which it goes at once): a script that re-sends the moment it is
+ *   refused would otherwise keep the event loop busy refusing it, and libuv accepts one new
+ *   connection per loop turn, so people connecting for the first time would wait seconds to be
+ *   accepted at all. Held, each such connection costs a timer, and the loop stays free for the
+ *   accepted tips and for newcomers.
  *
  * Counters are per process (like the sign-in limit): with N server processes a source gets up to N
  * times the quota. Memory is bounded: windows roll, and past `maxKeys` the oldest counters are dropped.
@@ -31,6 +36,8 @@ import { checkProof, issueChallenge, proofBits, proofScope } from '../../../doma
 export const CHALLENGE_TTL_SECONDS = 300;
 const MAX_KEYS = 200_000;
 const MAX_SPENT = 200_000;
+/** Refusals held at once; beyond, a refusal is sent at once (a hold must not itself exhaust memory). */
+export const MAX_HELD = 10_000;
 
 interface Window {
   start: number;
@@ -104,6 +111,7 @@ export class TipIntakeLimits {
   readonly #spent = new Map<string, number>();
   #inFlight = 0;
   #photosInFlight = 0;
+  #held = 0;
 
   constructor(config: Config['tips'], proofKey: Buffer) {
     this.#config = config;
@@ -143,6 +151,24 @@ export class TipIntakeLimits {
 
   leavePhoto(): void {
     this.#photosInFlight = Math.max(0, this.#photosInFlight - 1);
+  }
+
+  /**
+   * How long to hold a refusal before sending it (0: send it at once), counting it as held; call
+   * `releaseHold` once it is sent whenever this returned more than 0.
+   */
+  holdRefusal(): number {
+    if (this.#config.shedHoldMs === 0 || this.#held >= MAX_HELD) return 0;
+    this.#held += 1;
+    return this.#config.shedHoldMs;
+  }
+
+  releaseHold(): void {
+    this.#held = Math.max(0, this.#held - 1);
+  }
+
+  get held(): number {
+    return this.#held;
   }
 
   #excess(address: number, network: number): number {

@@ -51,7 +51,7 @@ function multipart(fields: Record<string, string>, photo?: { bytes: Buffer; type
 const referenceIn = (page: string) => /<strong class="reference" dir="ltr">([0-9A-Z]{4})-([0-9A-Z]{4})<\/strong>/.exec(page)?.slice(1, 3).join('');
 
 before(async () => {
-  t = await createTestContext({ env: { TIP_FREE_PER_ADDRESS: '3', TIP_FREE_PER_NETWORK: '1000', TIP_MAX_IN_FLIGHT: '4', TIP_PHOTO_MAX_BYTES: String(2 * 1024 * 1024) } });
+  t = await createTestContext({ env: { TIP_FREE_PER_ADDRESS: '3', TIP_FREE_PER_NETWORK: '1000', TIP_MAX_IN_FLIGHT: '4', TIP_SHED_HOLD_MS: '300', TIP_PHOTO_MAX_BYTES: String(2 * 1024 * 1024) } });
   const demo = await seedDemo(t);
   publicId = demo.activeAlertUrl.split('/').pop() ?? '';
   const alert = await t.store.db.selectFrom('alerts').select(['id', 'case_id']).where('public_id', '=', publicId).executeTakeFirstOrThrow();
@@ -329,8 +329,11 @@ test('a full process sheds new tips with 503 and Retry-After before reading them
     }),
   );
   await new Promise((resolve) => setTimeout(resolve, 200));
+  const asked = performance.now();
   const busy = await fetch(`http://127.0.0.1:${port}/alerts/${publicId}/tips`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ seen: 'x' }) });
   assert.equal(busy.status, 503);
+  // Held (TIP_SHED_HOLD_MS=300) so a script re-sending at once cannot keep the process busy refusing it.
+  assert.ok(performance.now() - asked >= 290, `the refusal was held (${(performance.now() - asked).toFixed(0)} ms)`);
   assert.equal(busy.headers.get('retry-after'), '2');
   assert.equal(((await busy.json()) as { code: string }).code, 'service_unavailable');
   const page = await fetch(`http://127.0.0.1:${port}/alerts/${publicId}/tips`, { method: 'POST', headers: { ...FORM, 'accept-language': 'fr' }, body: form({ seen: 'x', lang: 'fr' }) });
