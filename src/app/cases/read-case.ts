@@ -10,16 +10,14 @@ import type { CaseRecord } from '../../domain/case/case-record.ts';
 import { type PartialCaseRecord, pathsPresent, pickByClass } from '../../domain/case/field-classes.ts';
 import { AppError } from '../../domain/errors.ts';
 import { assertAllowed } from '../../domain/policy/policy.ts';
-import { keyOwner } from '../../platform/crypto/field-cipher.ts';
 import { type CaseRow, findCase } from '../../store/repositories/cases.repository.ts';
 import { type PhotoRecord, listCasePhotos } from '../../store/repositories/photos.repository.ts';
 import { withPhotos } from './prepare-record.ts';
 import type { Database } from '../../store/database.ts';
 import { auditRead } from '../audit/audit-read.ts';
 import type { AppContext } from '../context.ts';
-import { DataKeyDestroyedError, getDataKey } from '../crypto/data-keys.ts';
 import { caseAudience } from './case-access.ts';
-import { openCaseRecord } from './case-codec.ts';
+import { openStoredCase } from './open-stored-case.ts';
 import { type CaseSummaryView, type CaseView, type FullCaseView, type PossibleDuplicate, caseJurisdictionPath, caseMeta } from './case-view.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,16 +45,9 @@ export async function readCase(ctx: AppContext, actor: UserActor | TokenActor, i
   const row = await loadCaseRow(ctx.store.db, id);
   if (caseAudience(actor, row, caseJurisdictionPath(row)) === 'other_staff') return summaryOf(row, await listCasePhotos(ctx.store.db, row.id));
   return ctx.store.db.transaction().execute(async (trx) => {
-    let record: CaseRecord | PartialCaseRecord;
-    let sensitiveErased = false;
-    try {
-      record = openCaseRecord(row.record, row.sensitive, await getDataKey(trx, ctx, keyOwner('case', row.id)));
-    } catch (err) {
-      if (!(err instanceof DataKeyDestroyedError)) throw err;
-      record = row.record;
-      sensitiveErased = true;
-    }
-    record = withPhotos(record, await listCasePhotos(trx, row.id));
+    const opened = await openStoredCase(trx, ctx, row);
+    const sensitiveErased = opened.sensitiveErased;
+    const record = withPhotos(opened.record, await listCasePhotos(trx, row.id));
     await auditRead(trx, ctx.clock, actor, { objectType: 'case', objectId: row.id, fields: pathsPresent(record), purpose });
     return fullView(row, record, sensitiveErased);
   });

@@ -10,20 +10,16 @@
  *   renderAccessExportMarkdown(x, 'ar');
  */
 import type { TokenActor, UserActor } from '../../domain/actor.ts';
-import type { CaseRecord } from '../../domain/case/case-record.ts';
 import { pathsPresent } from '../../domain/case/field-classes.ts';
-import type { PartialCaseRecord } from '../../domain/case/field-classes.ts';
 import { AppError } from '../../domain/errors.ts';
 import { assertAllowed } from '../../domain/policy/policy.ts';
 import { type AccessExport, flattenRecord, isAboutGuardian } from '../../domain/privacy/access-export.ts';
-import { keyOwner } from '../../platform/crypto/field-cipher.ts';
 import { allCasePhotos, caseAlertsWithHistory, caseAuditEntries, caseTipCounts } from '../../store/repositories/access-export.repository.ts';
 import { findProgress } from '../../store/repositories/retention.repository.ts';
 import { PURPOSE_MAX_LENGTH, auditRead } from '../audit/audit-read.ts';
 import { audit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
-import { DataKeyDestroyedError, getDataKey } from '../crypto/data-keys.ts';
-import { openCaseRecord } from '../cases/case-codec.ts';
+import { openStoredCase } from '../cases/open-stored-case.ts';
 import { caseJurisdictionPath } from '../cases/case-view.ts';
 import { loadCaseRow } from '../cases/read-case.ts';
 import { readRectifications } from './rectify-case.ts';
@@ -42,15 +38,7 @@ export async function accessExport(ctx: AppContext, actor: UserActor | TokenActo
     throw new AppError('validation_failed', 'An access export needs the request as its stated purpose.', { errors: [{ field: 'purpose', message: `must state the request, in at most ${PURPOSE_MAX_LENGTH} characters` }] });
   }
   return ctx.store.db.transaction().execute(async (trx) => {
-    let record: CaseRecord | PartialCaseRecord;
-    let sensitiveErased = false;
-    try {
-      record = openCaseRecord(row.record, row.sensitive, await getDataKey(trx, ctx, keyOwner('case', row.id)));
-    } catch (err) {
-      if (!(err instanceof DataKeyDestroyedError)) throw err;
-      record = row.record;
-      sensitiveErased = true;
-    }
+    const { record, sensitiveErased } = await openStoredCase(trx, ctx, row);
     const purged = (await findProgress(trx, row.id))?.purgedAt != null;
     const fields = flattenRecord(record);
     const alerts = await caseAlertsWithHistory(trx, row.id);
