@@ -45,6 +45,10 @@ export interface StartOptions {
   readonly readyTimeoutMs?: number;
   /** Lower the process's CPU priority (nice 0–19), e.g. so that senders do not starve a receiver. */
   readonly niceness?: number;
+  /** Node's own flags before the script (e.g. `--trace-gc`); the launcher keeps them when it re-executes. */
+  readonly nodeArgs?: readonly string[];
+  /** Every chunk of standard output, as it comes (the process's own output stays in `tail()` too). */
+  readonly onStdout?: (chunk: string) => void;
 }
 
 /** Live children of this test process: a crash of the test itself must not leave them running. */
@@ -73,7 +77,7 @@ export class TifliProcesses {
   /** Starts `tifli <command>` and waits for its ready line (or fails with its last output). */
   async start(command: 'serve' | 'worker', label: string, env: Readonly<Record<string, string>>, options: StartOptions = {}): Promise<TifliProcess> {
     const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
-    const child = spawn(process.execPath, [BIN, command], { cwd: ROOT, env: childEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BIN, command], { cwd: ROOT, env: childEnvironment(env), stdio: ['ignore', 'pipe', 'pipe'] });
     live.add(child);
     if (options.niceness !== undefined && child.pid !== undefined) setPriority(child.pid, options.niceness);
     let output = '';
@@ -110,6 +114,7 @@ export class TifliProcesses {
       let ready = false;
       child.stdout.on('data', (chunk: Buffer) => {
         keep(chunk);
+        options.onStdout?.(chunk.toString('utf8'));
         const m = ready ? null : READY[command].exec(output);
         if (m) {
           ready = true;

@@ -11,12 +11,13 @@ import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createTestContext, type TestContext } from '../support/test-store.ts';
 import { RunningClock } from '../../src/platform/clock.ts';
-import { startGraphPeer, type GraphPeer } from '../peers/graph-peer.ts';
-import { startWhatsAppPeer, type WhatsAppPeer, whatsappEnv } from '../peers/whatsapp-peer.ts';
-import { startSmppPeer, type SmppPeer } from '../peers/smpp-peer.ts';
-import { startSmtpPeer, type SmtpPeer } from '../peers/smtp-peer.ts';
-import { startWebPushPeer, type WebPushPeer } from '../peers/webpush-peer.ts';
-import { startHttpRecorder, type HttpRecorder } from '../peers/http-recorder.ts';
+import type { GraphPeer } from '../peers/graph-peer.ts';
+import type { WhatsAppPeer } from '../peers/whatsapp-peer.ts';
+import type { SmppPeer } from '../peers/smpp-peer.ts';
+import type { SmtpPeer } from '../peers/smtp-peer.ts';
+import type { WebPushPeer } from '../peers/webpush-peer.ts';
+import type { HttpRecorder } from '../peers/http-recorder.ts';
+import { type AllPeers, startAllPeers } from '../peers/all-peers.ts';
 import { buildHttpApp } from '../../src/http/app.ts';
 import { startWorkers } from '../../src/jobs/workers.ts';
 import type { ChannelRegistry } from '../../src/app/distribution/channel-registry.ts';
@@ -31,9 +32,7 @@ import { verifyPartnerSignature } from '../../src/adapters/channels/webhook/webh
 import type { FastifyInstance } from 'fastify';
 import { createUnit } from '../../src/app/jurisdictions/create-unit.ts';
 import { systemActor } from '../../src/app/accounts/actors.ts';
-import webpush from 'web-push';
 
-const VAPID = webpush.generateVAPIDKeys();
 const PARTNER_SECRET = 'partner-secret-0123456789';
 
 let t: TestContext;
@@ -46,6 +45,7 @@ let smtp: SmtpPeer;
 let push: WebPushPeer;
 let partner: HttpRecorder;
 let meta: HttpRecorder;
+let peers: AllPeers;
 const PHONE_SMS = '+212612345678';
 const PHONE_WA = '+212698765432';
 const EMAIL = 'citoyen@example.test';
@@ -63,29 +63,13 @@ async function until<T>(what: string, probe: () => Promise<T | undefined | false
 const rabat = { areaKind: 'circle', lat: '34.015', lon: '-6.835', radiusKm: '5', languages: ['fr-MA'], consent: true, language: 'fr-MA' as const };
 
 before(async () => {
-  [graph, whatsapp, smpp, smtp, push, partner, meta] = await Promise.all([startGraphPeer(), startWhatsAppPeer({ pairRateMs: 0 }), startSmppPeer(), startSmtpPeer(), startWebPushPeer(), startHttpRecorder(), startHttpRecorder()]);
+  peers = await startAllPeers({ partnerSecret: PARTNER_SECRET });
+  ({ graph, whatsapp, smpp, smtp, push, partner, meta } = peers);
   // Real time from a daytime instant: a transient failure (a reset keep-alive connection under load) is
   // retried when its backoff comes due, as in production; a frozen clock would never let it come due.
   t = await createTestContext({
     clock: new RunningClock('2026-11-22T10:00:00.000Z'),
-    env: {
-      GRAPH_BASE_URL: graph.url,
-      FACEBOOK_PAGE_ID: graph.pageId,
-      FACEBOOK_PAGE_TOKEN: 'test-graph-token',
-      INSTAGRAM_USER_ID: graph.igUserId,
-      ...whatsappEnv(whatsapp, 'verify-token-123'),
-      SMPP_URL: smpp.url,
-      SMPP_SYSTEM_ID: 'tifli',
-      SMPP_PASSWORD: 'secret12',
-      SMTP_URL: smtp.url,
-      VAPID_PUBLIC_KEY: VAPID.publicKey,
-      VAPID_PRIVATE_KEY: VAPID.privateKey,
-      VAPID_SUBJECT: 'mailto:alertes@tifli.test',
-      PARTNER_WEBHOOKS: JSON.stringify([{ id: 'press', url: `${partner.url}/hook`, secret: PARTNER_SECRET }]),
-      META_PARTNER_URL: `${meta.url}/handoff`,
-      META_PARTNER_TOKEN: 'meta-token-0123',
-      POLICE_NOTICE_EMAIL: 'unites@police.test',
-    },
+    env: peers.env,
   });
   app = await buildHttpApp(t);
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -99,7 +83,7 @@ after(async () => {
   await app.close();
   await t.close();
   await registry.close();
-  await Promise.all([graph.close(), whatsapp.close(), smpp.close(), smtp.close(), push.close(), partner.close(), meta.close()]);
+  await peers.close();
 });
 
 test('citizens subscribe on each channel and confirm with the code or link they received', async () => {

@@ -17,16 +17,16 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import sharp from 'sharp';
-import webpush from 'web-push';
 import { createTestContext, type TestContext } from '../support/test-store.ts';
 import { signIn, testClientAddress } from '../support/auth.ts';
 import { RunningClock } from '../../src/platform/clock.ts';
-import { startGraphPeer, type GraphPeer } from '../peers/graph-peer.ts';
-import { startWhatsAppPeer, type WhatsAppPeer, whatsappEnv } from '../peers/whatsapp-peer.ts';
-import { startSmppPeer, type SmppPeer } from '../peers/smpp-peer.ts';
-import { startSmtpPeer, type SmtpPeer } from '../peers/smtp-peer.ts';
-import { startWebPushPeer, type WebPushPeer } from '../peers/webpush-peer.ts';
-import { startHttpRecorder, type HttpRecorder } from '../peers/http-recorder.ts';
+import type { GraphPeer } from '../peers/graph-peer.ts';
+import type { WhatsAppPeer } from '../peers/whatsapp-peer.ts';
+import type { SmppPeer } from '../peers/smpp-peer.ts';
+import type { SmtpPeer } from '../peers/smtp-peer.ts';
+import type { WebPushPeer } from '../peers/webpush-peer.ts';
+import type { HttpRecorder } from '../peers/http-recorder.ts';
+import { type AllPeers, startAllPeers } from '../peers/all-peers.ts';
 import { buildHttpApp, type HttpApp } from '../../src/http/app.ts';
 import { startWorkers } from '../../src/jobs/workers.ts';
 import type { ChannelRegistry } from '../../src/app/distribution/channel-registry.ts';
@@ -41,7 +41,6 @@ import { routeTable } from './route-table.ts';
 import type { SessionHeaders, Staff } from './alert-flow.ts';
 import { bytesAsText, leaksIn, RECORD_VALUES_WITHOUT_MARKER, type Surface } from './leak-scan.ts';
 
-const VAPID = webpush.generateVAPIDKeys();
 const PHONE_SMS = '+212612340001';
 const PHONE_WA = '+212612340002';
 const EMAIL = 'citoyenne@example.test';
@@ -61,6 +60,7 @@ let smtp: SmtpPeer;
 let push: WebPushPeer;
 let partner: HttpRecorder;
 let meta: HttpRecorder;
+let peers: AllPeers | undefined;
 let staff: Staff;
 /** Staff secrets known only after sign-in: authenticator seeds and session tokens. */
 const staffSecrets: string[] = [];
@@ -121,27 +121,13 @@ async function readPublicSurfaces(stage: string): Promise<void> {
 }
 
 before(async () => {
-  [graph, whatsapp, smpp, smtp, push, partner, meta] = await Promise.all([startGraphPeer(), startWhatsAppPeer({ pairRateMs: 0 }), startSmppPeer(), startSmtpPeer(), startWebPushPeer(), startHttpRecorder(), startHttpRecorder()]);
+  peers = await startAllPeers({ partnerSecret: 'partner-secret-0123456789' });
+  ({ graph, whatsapp, smpp, smtp, push, partner, meta } = peers);
   t = await createTestContext({
     // Real time from the fixtures' afternoon: retries come due as in production.
     clock: new RunningClock('2026-03-11T14:00:00.000Z'),
     env: {
-      GRAPH_BASE_URL: graph.url,
-      FACEBOOK_PAGE_ID: graph.pageId,
-      FACEBOOK_PAGE_TOKEN: 'test-graph-token',
-      INSTAGRAM_USER_ID: graph.igUserId,
-      ...whatsappEnv(whatsapp, 'verify-token-123'),
-      SMPP_URL: smpp.url,
-      SMPP_SYSTEM_ID: 'tifli',
-      SMPP_PASSWORD: 'secret12',
-      SMTP_URL: smtp.url,
-      VAPID_PUBLIC_KEY: VAPID.publicKey,
-      VAPID_PRIVATE_KEY: VAPID.privateKey,
-      VAPID_SUBJECT: 'mailto:alertes@tifli.test',
-      PARTNER_WEBHOOKS: JSON.stringify([{ id: 'press', url: `${partner.url}/hook`, secret: 'partner-secret-0123456789' }]),
-      META_PARTNER_URL: `${meta.url}/handoff`,
-      META_PARTNER_TOKEN: 'meta-token-0123',
-      POLICE_NOTICE_EMAIL: 'unites@police.test',
+      ...peers.env,
       TRUST_PROXY: 'false',
     },
   });
@@ -166,7 +152,7 @@ after(async () => {
   await app?.close();
   await registry?.close();
   await t?.close();
-  await Promise.all([graph?.close(), whatsapp?.close(), smpp?.close(), smtp?.close(), push?.close(), partner?.close(), meta?.close()]);
+  await peers?.close();
 });
 
 test('citizens subscribe on every channel', async () => {
