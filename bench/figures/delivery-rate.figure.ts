@@ -19,7 +19,8 @@ import type { ChannelRegistry } from '../../src/app/distribution/channel-registr
 import { loadConfig } from '../../src/config/config.ts';
 import { startWorkers } from '../../src/jobs/workers.ts';
 import { createLogger } from '../../src/platform/logger.ts';
-import { startWhatsAppPeer, whatsappEnv } from '../../test/peers/whatsapp-peer.ts';
+import { startWhatsAppPeer } from '../../test/peers/whatsapp-peer.ts';
+import { whatsappBenchEnv } from '../lib/whatsapp-bench-env.ts';
 import { createBenchStaff, LAST_SEEN, prepareAlert } from '../lib/alert-chain.ts';
 import { type FigureInput, type FigureModule, ratioAtLeast, type Target } from '../lib/figure.ts';
 import { createScratchDatabase, postgresUnavailable, type ScratchDatabase } from '../lib/postgres.ts';
@@ -55,14 +56,7 @@ async function measure(round: Round, scratch: ScratchDatabase, index: number, lo
   let registry: ChannelRegistry | undefined;
   try {
     const config = loadConfig({
-      NODE_ENV: 'test',
-      DATA_DIR: dir,
-      LOG_LEVEL: 'silent',
-      MASTER_KEYS,
-      PUBLIC_BASE_URL: 'http://bench.test',
-      DATABASE_URL: scratch.url,
-      GRAPH_API_VERSION: peer.version,
-      ...whatsappEnv(peer, 'bench-verify-token'),
+      ...whatsappBenchEnv({ masterKeys: MASTER_KEYS, databaseUrl: scratch.url, dataDir: dir, peer, verifyToken: 'bench-verify-token', logLevel: 'silent' }),
       CHANNEL_LIMITS: `whatsapp=${round.rate}:${round.concurrency}`,
     });
     ctx = await boot(config, { log: createLogger('silent') });

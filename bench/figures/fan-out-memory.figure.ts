@@ -18,7 +18,8 @@ import { createLogger } from '../../src/platform/logger.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { insertWhatsAppSubscribers } from '../../test/crash/bulk-subscribers.ts';
 import { TifliProcesses, type TifliProcess } from '../../test/crash/tifli-process.ts';
-import { startWhatsAppPeer, type WhatsAppPeer, whatsappEnv } from '../../test/peers/whatsapp-peer.ts';
+import { startWhatsAppPeer, type WhatsAppPeer } from '../../test/peers/whatsapp-peer.ts';
+import { whatsappBenchEnv } from '../lib/whatsapp-bench-env.ts';
 import { createBenchStaff, LAST_SEEN, prepareAlert } from '../lib/alert-chain.ts';
 import { below, type FigureInput, type FigureModule } from '../lib/figure.ts';
 import { createScratchDatabase, postgresUnavailable, type ScratchDatabase } from '../lib/postgres.ts';
@@ -54,14 +55,7 @@ export const fanOutMemoryFigure: FigureModule = {
       // Statuses are left out: receipts are the server's work, and this figure is the workers' memory.
       peer = await startWhatsAppPeer({ ratePerSecond: 100_000, pairRateMs: 0 });
       const env: Record<string, string> = {
-        NODE_ENV: 'test',
-        MASTER_KEYS,
-        PUBLIC_BASE_URL: 'http://bench.test',
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: scratch.url,
-        DATA_DIR: dir.path,
-        GRAPH_API_VERSION: peer.version,
-        ...whatsappEnv(peer, 'fanout-verify-token'),
+        ...whatsappBenchEnv({ masterKeys: MASTER_KEYS, databaseUrl: scratch.url, dataDir: dir.path, peer, verifyToken: 'fanout-verify-token' }),
         ALERT_QUIET_HOURS: 'off',
         ZONE_STEP_MINUTES: String(24 * 60),
         CHANNEL_LIMITS: 'whatsapp=5000:48',

@@ -12,7 +12,9 @@
  * alerts' load with twelve's.
  *
  * Figures: each process's peak RSS (target < 400 MB); its memory trend in the steady phase
- * (least-squares slope, MB per minute; "no growth trend" read as under 2 MB/min); tip and page p99 in
+ * (least-squares slope, MB per minute; "no growth trend" read as under 2 MB/min), and the same slope of
+ * the JavaScript heap each keeps after its full collections (V8's --trace-gc), which tells a leak from
+ * a heap V8 is still growing towards its ceiling; tip and page p99 in
  * the last minute against the first steady minute (stable latency: ratio < 1.5); and duplicates in
  * the peer's records (none). Shorter runs (--quick) fall back to the second minute and the trend after
  * two minutes.
@@ -32,7 +34,8 @@ import { createLogger } from '../../src/platform/logger.ts';
 import { systemClock } from '../../src/platform/clock.ts';
 import { insertWhatsAppSubscribers } from '../../test/crash/bulk-subscribers.ts';
 import { TifliProcesses, type TifliProcess } from '../../test/crash/tifli-process.ts';
-import { startWhatsAppPeer, type WhatsAppPeer, whatsappEnv } from '../../test/peers/whatsapp-peer.ts';
+import { startWhatsAppPeer, type WhatsAppPeer } from '../../test/peers/whatsapp-peer.ts';
+import { whatsappBenchEnv } from '../lib/whatsapp-bench-env.ts';
 import { createBenchStaff, LAST_SEEN, prepareAlert } from '../lib/alert-chain.ts';
 import { below, type FigureInput, type FigureModule, ratioBelow } from '../lib/figure.ts';
 import { createScratchDatabase, postgresUnavailable, type ScratchDatabase } from '../lib/postgres.ts';
@@ -40,6 +43,7 @@ import { type Buckets, gaugeValue, histogramBuckets, quantileBetween } from '../
 import { allocatorOf, readRssBytes, toMegabytes } from '../lib/rss.ts';
 import { percentile, slope } from '../lib/stats.ts';
 import { makeTempDir, type TempDir } from '../lib/temp-dir.ts';
+import { type FullCollection, GcTrace } from '../lib/gc-trace.ts';
 
 const MASTER_KEYS = `s:${Buffer.alloc(32, 9).toString('base64')}`;
 const SUBSCRIBERS = 3_000;
@@ -108,16 +112,26 @@ async function scrapeServer(base: string, minute: number): Promise<ServerView | 
  * server's event-loop lag and this process's. A client p99 that grows while the server's stays flat is
  * the load generator's, not the platform's.
  */
-function perMinuteTable(minutes: number, tips: readonly Timed[], pages: readonly Timed[], views: readonly ServerView[], benchLagMs: ReadonlyMap<number, number>): string {
+interface MemoryView {
+  readonly samples: readonly Sample[];
+  readonly serverGc: GcTrace;
+  readonly workerGc: GcTrace;
+}
+
+function perMinuteTable(minutes: number, tips: readonly Timed[], pages: readonly Timed[], views: readonly ServerView[], benchLagMs: ReadonlyMap<number, number>, memory: MemoryView): string {
   const fmt = (v: number | null | undefined, unit = 'ms') => (v === null || v === undefined ? '—' : `${Math.round(v)} ${unit}`);
   const bound = (v: number | undefined) => (v === undefined ? '—' : v === Infinity ? '> 5 s' : `≤ ${Math.round(v * 1000)} ms`);
-  const rows = ['minute | tips p99 client / server | pages p99 client / server | server loop lag p99 (max) | bench loop lag p99'];
+  const mb = (v: number | undefined) => (v === undefined ? '—' : `${Math.round(v)}`);
+  const rows = ['minute | tips p99 client / server | pages p99 client / server | server loop lag p99 (max) | bench loop lag p99 | RSS server / worker (MB) | heap kept server / worker (MB)'];
   for (let m = 0; m < Math.floor(minutes); m++) {
     const start = views.filter((v) => v.minute < m).at(-1);
     const end = views.filter((v) => v.minute < m + 1).at(-1);
     const lags = views.filter((v) => v.minute >= m && v.minute < m + 1 && v.lagMs !== undefined).map((v) => v.lagMs ?? 0);
     const server = (pick: (v: ServerView) => Buckets) => (start && end && start !== end ? quantileBetween(pick(start), pick(end), 0.99) : undefined);
-    rows.push(`${m + 1} | ${fmt(p99Of(tips, m))} / ${bound(server((v) => v.tips))} | ${fmt(p99Of(pages, m))} / ${bound(server((v) => v.pages))} | ${lags.length ? fmt(Math.max(...lags)) : '—'} | ${fmt(benchLagMs.get(m))}`);
+    const rss = memory.samples.filter((s) => s.minute < m + 1).at(-1);
+    rows.push(
+      `${m + 1} | ${fmt(p99Of(tips, m))} / ${bound(server((v) => v.tips))} | ${fmt(p99Of(pages, m))} / ${bound(server((v) => v.pages))} | ${lags.length ? fmt(Math.max(...lags)) : '—'} | ${fmt(benchLagMs.get(m))} | ${mb(rss?.server)} / ${mb(rss?.worker)} | ${mb(memory.serverGc.keptAt(m))} / ${mb(memory.workerGc.keptAt(m))}`,
+    );
   }
   return rows.join('\n');
 }
@@ -152,14 +166,7 @@ export const soakFigure: FigureModule = {
       dir = await makeTempDir('tifli-bench-soak-');
       peer = await startWhatsAppPeer({ ratePerSecond: 2_000, pairRateMs: 0, autoStatuses: { statuses: ['sent', 'delivered'] }, statusBatch: { size: 100, delayMs: 100 } });
       const env: Record<string, string> = {
-        NODE_ENV: 'test',
-        MASTER_KEYS,
-        PUBLIC_BASE_URL: 'http://bench.test',
-        LOG_LEVEL: 'warn',
-        DATABASE_URL: scratch.url,
-        DATA_DIR: dir.path,
-        GRAPH_API_VERSION: peer.version,
-        ...whatsappEnv(peer, 'soak-verify-token'),
+        ...whatsappBenchEnv({ masterKeys: MASTER_KEYS, databaseUrl: scratch.url, dataDir: dir.path, peer, verifyToken: 'soak-verify-token' }),
         ALERT_QUIET_HOURS: 'off',
         // The shortest zone step: every alert grows (a new version, and its deliveries) before it ends.
         ZONE_STEP_MINUTES: '5',
@@ -170,15 +177,19 @@ export const soakFigure: FigureModule = {
       const staff = await createBenchStaff(ctx, 'soak');
       const { token } = await createApiToken(ctx, systemActor('bench'), { name: 'soak relay', scopes: ['tips:write'], jurisdiction: 'MA' });
 
-      const server: TifliProcess = await procs.start('serve', 'tifli serve', { ...env, JOBS_ENABLED: 'false', HOST: '127.0.0.1', PORT: '0' });
-      const worker: TifliProcess = await procs.start('worker', 'tifli worker', env);
+      // Each process traces its full collections: the heap it keeps tells a leak from heap growth.
+      let start = performance.now();
+      const minuteNow = () => (performance.now() - start) / 60_000;
+      const serverGc = new GcTrace(minuteNow);
+      const workerGc = new GcTrace(minuteNow);
+      const server: TifliProcess = await procs.start('serve', 'tifli serve', { ...env, JOBS_ENABLED: 'false', HOST: '127.0.0.1', PORT: '0' }, { nodeArgs: ['--trace-gc'], onStdout: (c) => serverGc.feed(c) });
+      const worker: TifliProcess = await procs.start('worker', 'tifli worker', env, { nodeArgs: ['--trace-gc'], onStdout: (c) => workerGc.feed(c) });
       peer.setCallbackUrl(`http://127.0.0.1:${server.port}/webhooks/whatsapp`);
       const base = `http://127.0.0.1:${server.port}`;
       const allocator = await allocatorOf(worker.pid);
       opts.log(`${minutes} min, server pid ${server.pid}, worker pid ${worker.pid}, ${SUBSCRIBERS} subscribers, ${allocator} malloc`);
 
-      const start = performance.now();
-      const minuteNow = () => (performance.now() - start) / 60_000;
+      start = performance.now();
       const end = start + minutes * 60_000;
       const samples: Sample[] = [];
       const views: ServerView[] = [];
@@ -249,7 +260,7 @@ export const soakFigure: FigureModule = {
       }
       await Promise.all(inFlight);
       benchLag.disable();
-      opts.log(`per minute:\n${perMinuteTable(minutes, tips, pages, views, benchLagMs)}`);
+      opts.log(`per minute:\n${perMinuteTable(minutes, tips, pages, views, benchLagMs, { samples, serverGc, workerGc })}`);
       opts.log(`${published} alerts published, ${ended} ended, ${tips.length} tips, ${pages.length} page reads, peer accepted ${peer.accepted.length}`);
 
       const received = new Map<string, number>();
@@ -262,6 +273,14 @@ export const soakFigure: FigureModule = {
       const steadyFrom = minutes >= ALERT_LIFETIME_MS / 60_000 + 3 ? ALERT_LIFETIME_MS / 60_000 : 2;
       const settled = samples.filter((s) => s.minute >= steadyFrom);
       const trend = (pick: (s: Sample) => number) => (settled.length >= 2 ? slope(settled.map((s) => s.minute), settled.map(pick)) : null);
+      const heapTrend = (gc: GcTrace) => {
+        const kept: readonly FullCollection[] = gc.fullCollections.filter((c) => c.minute >= steadyFrom);
+        return kept.length >= 2 ? slope(kept.map((c) => c.minute), kept.map((c) => c.afterMb)) : null;
+      };
+      const heapNote = (gc: GcTrace) => {
+        const kept = gc.fullCollections.filter((c) => c.minute >= steadyFrom);
+        return `least-squares slope of the heap kept after each full collection from minute ${steadyFrom} (${kept.length} collections, ${kept.length ? `${Math.min(...kept.map((c) => c.afterMb)).toFixed(0)}–${Math.max(...kept.map((c) => c.afterMb)).toFixed(0)} MB` : 'none'}); V8 --trace-gc`;
+      };
       const failedTips = tips.filter((x) => !x.ok).length;
       const last = Math.floor(minutes) - 1;
       const baselineMinute = steadyFrom > 2 ? Math.ceil(steadyFrom) : 1;
@@ -273,6 +292,8 @@ export const soakFigure: FigureModule = {
         { name: 'soak.worker.rss-max', value: Math.max(...samples.map((s) => s.worker)), unit: 'MB', peer: null, baseline: null, target: below(RSS_LIMIT_MB, 'MB'), note: rssNote((s) => s.worker) },
         { name: 'soak.server.rss-trend', value: trend((s) => s.server), unit: 'MB/min', peer: null, baseline: null, target: below(2, 'MB/min'), note: `least-squares slope of RSS from minute ${steadyFrom}` },
         { name: 'soak.worker.rss-trend', value: trend((s) => s.worker), unit: 'MB/min', peer: null, baseline: null, target: below(2, 'MB/min'), note: `least-squares slope of RSS from minute ${steadyFrom}` },
+        { name: 'soak.server.heap-trend', value: heapTrend(serverGc), unit: 'MB/min', peer: null, baseline: null, target: below(2, 'MB/min'), note: heapNote(serverGc) },
+        { name: 'soak.worker.heap-trend', value: heapTrend(workerGc), unit: 'MB/min', peer: null, baseline: null, target: below(2, 'MB/min'), note: heapNote(workerGc) },
         { name: 'soak.tips.p99-last-minute', value: p99Of(tips, last), unit: 'ms', peer: baselinePeer, baseline: p99Of(tips, baselineMinute), target: ratioBelow(1.5), note: `second minute ${String(p99Of(tips, 1))} ms` },
         { name: 'soak.pages.p99-last-minute', value: p99Of(pages, last), unit: 'ms', peer: baselinePeer, baseline: p99Of(pages, baselineMinute), target: ratioBelow(1.5), note: `second minute ${String(p99Of(pages, 1))} ms` },
         { name: 'soak.duplicate-deliveries', value: duplicates, unit: 'messages', peer: null, baseline: null, target: below(1, 'messages'), note: "from the WhatsApp peer's records: the same message to the same number twice" },
