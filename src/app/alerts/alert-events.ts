@@ -15,7 +15,7 @@ import { decisionAuditDetails } from '../../domain/alert/decision-record.ts';
 import { AppError } from '../../domain/errors.ts';
 import { insertDecision, updateAlert } from '../../store/repositories/alerts.repository.ts';
 import type { DB } from '../../store/schema.ts';
-import { audit } from '../audit/audit.ts';
+import { type AuditEvent, audit } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { alertsChangedHere } from './public-alerts.ts';
 import { applyCaseEventIn } from '../cases/transition-case.ts';
@@ -27,13 +27,14 @@ export function chainConfig(ctx: AppContext): DecisionChainConfig {
   return checkDecisionChainConfig({ requiredSteps: ctx.config.alerts.requiredSteps, prosecutorDelayMinutes: ctx.config.alerts.prosecutorDelayMinutes, urgentAllowed: true });
 }
 
-async function persistStep(trx: Transaction<DB>, ctx: AppContext, actor: Actor, loaded: LoadedAlert, step: AlertStep, draft: AlertDraft): Promise<LoadedAlert> {
+/** Writes one step; its audit entries are pushed onto `audits`, for the caller to append last. */
+async function persistStep(trx: Transaction<DB>, ctx: AppContext, actor: Actor, loaded: LoadedAlert, step: AlertStep, draft: AlertDraft, audits: AuditEvent[]): Promise<LoadedAlert> {
   const { row } = loaded;
   const state = step.alert;
   if (step.decision) {
     const d = step.decision;
     await insertDecision(trx, { alert_id: row.id, seq: d.seq, kind: d.kind, outcome: d.outcome, decided_by: d.actorId, decided_at: new Date(d.at), hash: d.hash, record: d as unknown as Record<string, unknown> });
-    await audit(trx, ctx.clock, actor, { objectType: 'alert', objectId: row.id, action: `alert.decision.${d.kind}`, details: decisionAuditDetails(d) });
+    audits.push({ objectType: 'alert', objectId: row.id, action: `alert.decision.${d.kind}`, details: decisionAuditDetails(d) });
   }
   const urgent = state.decisions.find((d) => d.kind === 'urgent_publication');
   const next: LoadedAlert = { row: { ...row, chain: state as unknown as Record<string, unknown>, draft: draft as unknown as Record<string, unknown> }, state, draft };
@@ -51,7 +52,7 @@ async function persistStep(trx: Transaction<DB>, ctx: AppContext, actor: Actor, 
   });
   if (!saved) throw new AppError('conflict', 'The alert changed while this was being saved; reload it.');
   if (step.caseEvent) await applyCaseEventIn(trx, ctx, actor, row.case_id, step.caseEvent);
-  await audit(trx, ctx.clock, actor, {
+  audits.push({
     objectType: 'alert',
     objectId: row.id,
     action: `alert.${step.transition.event}`,
@@ -85,11 +86,15 @@ export async function applyToAlertIn(
   const now = ctx.clock.now();
   const draft = changeDraft ? changeDraft(loaded.draft, loaded.state) : loaded.draft;
   const step = applyAlertEvent(loaded.state, config, event, now);
-  let current = await persistStep(trx, ctx, actor, loaded, step, draft);
+  const audits: AuditEvent[] = [];
+  let current = await persistStep(trx, ctx, actor, loaded, step, draft, audits);
   if (step.readyToPublish) {
     const expiresAt = new Date(now.getTime() + draft.durationHours * 3_600_000);
     const publish = applyAlertEvent(current.state, config, { type: 'publish', by: actor.kind === 'user' ? actor.id : null, expiresAt }, now);
-    current = await persistStep(trx, ctx, actor, current, publish, draft);
+    current = await persistStep(trx, ctx, actor, current, publish, draft, audits);
   }
+  // Last: an append holds the audit chain's lock until commit, and every audited transaction (each tip
+  // batch among them) waits for it; building a version (zone cells, CAP, poster) must not run under it.
+  for (const event of audits) await audit(trx, ctx.clock, actor, event);
   return decodeAlert(current.row);
 }

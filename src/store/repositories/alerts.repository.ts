@@ -41,7 +41,10 @@ export async function insertAlert(trx: Db, a: NewAlertRow): Promise<void> {
 
 export async function findAlert(db: Db, id: string, opts: { forUpdate?: boolean } = {}): Promise<AlertRow | undefined> {
   let q = db.selectFrom('alerts').selectAll().where('id', '=', id);
-  if (opts.forUpdate) q = q.forUpdate();
+  // FOR NO KEY UPDATE: writers of this alert still queue behind each other, but rows that only reference
+  // it (tips, deliveries, photos: their foreign-key checks take KEY SHARE) are not held up by a long
+  // alert transaction. Alerts are never deleted nor re-keyed, so nothing needs the stronger lock.
+  if (opts.forUpdate) q = q.forNoKeyUpdate();
   return q.executeTakeFirst();
 }
 

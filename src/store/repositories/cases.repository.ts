@@ -77,7 +77,10 @@ export async function insertCase(trx: Db, c: NewCaseRow): Promise<void> {
 
 export async function findCase(db: Db, id: string, opts: { forUpdate?: boolean } = {}): Promise<CaseRow | undefined> {
   let q = db.selectFrom('cases').selectAll().where('id', '=', id);
-  if (opts.forUpdate) q = q.forUpdate();
+  // FOR NO KEY UPDATE: writers of this case still queue behind each other, but rows that only reference
+  // it (tips, deliveries, photos: their foreign-key checks take KEY SHARE) are not held up by a long
+  // case transaction. Cases are never deleted nor re-keyed, so nothing needs the stronger lock.
+  if (opts.forUpdate) q = q.forNoKeyUpdate();
   return q.executeTakeFirst();
 }
 
