@@ -232,7 +232,7 @@ async function deliverDue(ctx: AppContext, registry: ChannelRegistry, dispatch: 
       // The chunk's sent records go in one statement once its messages are all answered.
       recorded.push(
         Promise.all(sends)
-          .then(() => recordSent(ctx, dispatch.id, sent, reconcileWindowMs / 2))
+          .then(() => recordSent(ctx, dispatch.id, sent, reconcileWindowMs))
           .then(
             () => undefined,
             (err: unknown) => void recordFailures.push(err),
@@ -249,22 +249,31 @@ async function deliverDue(ctx: AppContext, registry: ChannelRegistry, dispatch: 
 
 /**
  * The provider has these messages: record them, waiting out a database that is briefly gone (a
- * restart, a failover) for up to `budgetMs`. Left unrecorded they stay uncertain claims, which only a
- * receipt within the reconciliation window keeps from being sent again.
+ * restart, a failover) for up to `budgetMs` (the reconciliation window). Left unrecorded they stay
+ * uncertain claims, which another job sends again once their window has passed unless a receipt settles
+ * them first; so this keeps trying for as long as that can happen, every second at most, and the first
+ * attempt after the database is back wins the race against that job. (Recording late is harmless:
+ * markSent moves only claims still 'sending'.)
  */
 async function recordSent(ctx: AppContext, dispatchId: string, sent: readonly SentRecord[], budgetMs: number): Promise<void> {
-  const giveUpAt = Date.now() + budgetMs;
-  for (let pause = 250; ; pause = Math.min(pause * 2, 4_000)) {
+  const startedAt = Date.now();
+  const giveUpAt = startedAt + budgetMs;
+  for (let pause = 250, failures = 0; ; pause = Math.min(pause * 2, RECORD_PAUSE_MAX_MS), failures += 1) {
     try {
       await markSent(ctx.store.db, dispatchId, sent);
+      if (failures > 0) ctx.log.info({ dispatchId, deliveries: sent.length, afterMs: Date.now() - startedAt }, 'sent deliveries recorded once the database was back');
       return;
     } catch (err) {
       if (Date.now() + pause > giveUpAt) throw err;
-      ctx.log.warn({ dispatchId, retryInMs: pause }, 'could not record sent deliveries; retrying');
+      // One line per chunk, not one per attempt: an outage would otherwise flood the log.
+      if (failures === 0) ctx.log.warn({ dispatchId, deliveries: sent.length }, 'could not record sent deliveries; retrying until the database is back');
       await sleep(pause);
     }
   }
 }
+
+/** The longest wait between two attempts to record sent deliveries. */
+const RECORD_PAUSE_MAX_MS = 1_000;
 
 /** Claims taken at once: at least this many, or twice the channel's concurrency. */
 const CLAIM_CHUNK_MIN = 50;
