@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../../../test/support/test-store.ts';
 import type { SystemActor, UserActor } from '../../domain/actor.ts';
 import { AppError } from '../../domain/errors.ts';
-import { audit } from './audit.ts';
+import { audit, auditAll } from './audit.ts';
 import { auditRead } from './audit-read.ts';
 import { verifyAudit } from './verify-audit.ts';
 
@@ -77,6 +77,33 @@ test('50 concurrent transactions append a gap-free, intact chain (rolled-back on
   assert.deepEqual(all, all.map((_, i) => i + 1));
   const result = await verifyAudit(t, { pageSize: 7 });
   assert.deepEqual({ ok: result.ok, entries: result.entries, seq: result.last.seq }, { ok: true, entries: start + 45, seq: String(start + 45) });
+});
+
+test('a batch of events (auditAll) extends the chain in its order, beside concurrent single appends', async () => {
+  const start = await count();
+  const batches = Array.from({ length: 6 }, (_, b) =>
+    t.store.db.transaction().execute(async (trx) => {
+      await new Promise((r) => setTimeout(r, Math.random() * 5));
+      await auditAll(trx, t.clock, Array.from({ length: 40 }, (_, i) => ({ actor: i % 2 ? officer : system, event: { objectType: 'tip', objectId: `b${b}-${i}`, action: 'tip.submit', details: { b, i } } })));
+      if (b === 5) throw new Error('the batch failed');
+    }),
+  );
+  const singles = Array.from({ length: 10 }, (_, i) => t.store.db.transaction().execute((trx) => audit(trx, t.clock, system, { objectType: 'test', objectId: `s${i}`, action: 'test.single' })));
+  const outcomes = await Promise.allSettled([...batches, ...singles]);
+  assert.equal(outcomes.filter((o) => o.status === 'rejected').length, 1, 'only the failed batch is refused');
+  assert.equal(await count(), start + 5 * 40 + 10, 'five batches of 40 and ten single entries; nothing of the failed batch');
+  const rows = await t.store.db.selectFrom('audit_log').select(['seq', 'object_id']).where('seq', '>', String(start)).orderBy('seq').execute();
+  for (let b = 0; b < 5; b++) {
+    const mine = rows.filter((r) => r.object_id?.startsWith(`b${b}-`));
+    assert.deepEqual(mine.map((r) => r.object_id), Array.from({ length: 40 }, (_, i) => `b${b}-${i}`), `batch ${b} is in the chain in its own order`);
+    const first = Number(mine[0]?.seq);
+    assert.deepEqual(mine.map((r) => Number(r.seq)), Array.from({ length: 40 }, (_, i) => first + i), `batch ${b} is one unbroken run of seqs`);
+  }
+  const all = await seqs();
+  assert.deepEqual(all, all.map((_, i) => i + 1), 'seqs stay gap-free');
+  assert.equal((await verifyAudit(t, { pageSize: 13 })).ok, true);
+  await t.store.db.transaction().execute((trx) => auditAll(trx, t.clock, []));
+  assert.equal(await count(), start + 210, 'an empty batch appends nothing');
 });
 
 test('the database refuses UPDATE, DELETE and TRUNCATE on audit_log', async () => {

@@ -11,7 +11,7 @@
 import type { Transaction } from 'kysely';
 import type { Actor } from '../../domain/actor.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { appendAuditEntry } from '../../store/repositories/audit.repository.ts';
+import { type AuditAppend, appendAuditEntries } from '../../store/repositories/audit.repository.ts';
 import type { DB } from '../../store/schema.ts';
 
 export interface AuditEvent {
@@ -37,8 +37,8 @@ function actorColumns(actor: Actor) {
   }
 }
 
-export async function audit(trx: Transaction<DB>, clock: Clock, actor: Actor, event: AuditEvent): Promise<void> {
-  await appendAuditEntry(trx, {
+function entryOf(clock: Clock, actor: Actor, event: AuditEvent): AuditAppend {
+  return {
     at: clock.now(),
     ...actorColumns(actor),
     objectType: event.objectType,
@@ -46,5 +46,14 @@ export async function audit(trx: Transaction<DB>, clock: Clock, actor: Actor, ev
     action: event.action,
     purpose: event.purpose ?? null,
     details: event.details ?? {},
-  });
+  };
+}
+
+export async function audit(trx: Transaction<DB>, clock: Clock, actor: Actor, event: AuditEvent): Promise<void> {
+  await appendAuditEntries(trx, [entryOf(clock, actor, event)]);
+}
+
+/** Several events in one append, in this order (a batch of tips): one lock and one INSERT for all. */
+export async function auditAll(trx: Transaction<DB>, clock: Clock, events: readonly { readonly actor: Actor; readonly event: AuditEvent }[]): Promise<void> {
+  await appendAuditEntries(trx, events.map((e) => entryOf(clock, e.actor, e.event)));
 }

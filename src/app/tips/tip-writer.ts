@@ -23,7 +23,7 @@ import type { Actor } from '../../domain/actor.ts';
 import { TIP_TRIAGE_QUEUE } from '../../jobs/queues.ts';
 import { insertTipPhoto, insertTipsForActiveAlerts, type NewTipPhoto, type TipToInsert } from '../../store/repositories/tips.repository.ts';
 import type { DB } from '../../store/schema.ts';
-import { audit } from '../audit/audit.ts';
+import { auditAll } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 
 export interface TipWrite extends TipToInsert {
@@ -115,12 +115,14 @@ export class TipWriter {
       const jobs = kept.map((w) => ({ data: { tipId: w.tip.id }, singletonKey: w.tip.id }));
       if (ctx.jobs.sendMany) await ctx.jobs.sendMany(trx, TIP_TRIAGE_QUEUE, jobs);
       else for (const j of jobs) await ctx.jobs.send(trx, TIP_TRIAGE_QUEUE, j.data, { singletonKey: j.singletonKey });
-      for (const w of kept) {
-        const row = stored.get(w.tip.id);
-        if (w.audit && row) {
-          await audit(trx, ctx.clock, w.audit.actor, { objectType: 'tip', objectId: w.tip.id, action: 'tip.submit', details: { ...w.audit.details, alertId: row.alertId, caseId: row.caseId } });
-        }
-      }
+      await auditAll(
+        trx,
+        ctx.clock,
+        kept.flatMap((w) => {
+          const row = stored.get(w.tip.id);
+          return w.audit && row ? [{ actor: w.audit.actor, event: { objectType: 'tip', objectId: w.tip.id, action: 'tip.submit', details: { ...w.audit.details, alertId: row.alertId, caseId: row.caseId } } }] : [];
+        }),
+      );
       return stored;
     });
   }
