@@ -115,6 +115,23 @@ export async function versionPoster(ctx: AppContext, publicId: string, version: 
 const warmed = new Set<string>();
 
 /**
+ * One at a time, in the order deliveries ask for them (Facebook's Arabic square, the e-mails' og cards,
+ * then the rest for the Meta hand-off): nine at once took both cores from planning and every other
+ * channel's sends, and the first posts waited for the last poster.
+ */
+const WARM_ORDER: readonly (readonly [AlertLanguage, PosterFormat])[] = [
+  ['ar-MA', 'square'],
+  ['ar-MA', 'og'],
+  ['fr-MA', 'og'],
+  ['zgh-Tfng', 'og'],
+  ['fr-MA', 'square'],
+  ['zgh-Tfng', 'square'],
+  ['ar-MA', 'story'],
+  ['fr-MA', 'story'],
+  ['zgh-Tfng', 'story'],
+];
+
+/**
  * Starts rendering a version's posters in the background as soon as it is planned, so the deliveries
  * that need them (Facebook, e-mail, the Meta hand-off) find them ready. Once per version per process.
  */
@@ -126,8 +143,7 @@ export function warmPosters(ctx: AppContext, alertId: string, version: number): 
   void loadVersion(ctx, alertId, version)
     .then(async (v) => {
       if (!v) return;
-      const langs = ['ar-MA', 'fr-MA', 'zgh-Tfng'] as const;
-      await Promise.all(langs.flatMap((lang) => POSTER_FORMATS.map((format) => renderVersionPoster(ctx, v, lang, format))));
+      for (const [lang, format] of WARM_ORDER) await renderVersionPoster(ctx, v, lang, format);
     })
     .catch((err: unknown) => {
       // A failed warm-up costs nothing: the delivery renders (and reports) on its own.
