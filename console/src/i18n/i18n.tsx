@@ -10,7 +10,7 @@
  *   const { t, lang, setLang, dateTime } = useI18n();
  *   t('dashboard.title'); t('case.since', { time: '2 h' }); dateTime('2026-11-22T10:00:00Z');
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
 import type { Lang } from '../api/types.ts';
 import { saveLanguage } from '../api/endpoints.ts';
 import { ar } from './ar.ts';
@@ -61,13 +61,13 @@ const I18nContext = createContext<I18n | null>(null);
 
 /** `userId` null before sign-in; `accountLocale` the account's language, used until the user chooses here. */
 export function I18nProvider({ userId, accountLocale, children }: { readonly userId: string | null; readonly accountLocale: Lang | null; readonly children: ReactNode }) {
-  const [lang, setLangState] = useState<Lang>(() => storedLang(userId) ?? accountLocale ?? storedLang(null) ?? 'ar');
+  // Derived while rendering, not synced by an effect: the first frame after sign-in is already in the
+  // account's language (an effect let it show the previous language for a frame).
+  const [choice, setChoice] = useState<{ readonly userId: string | null; readonly lang: Lang } | null>(null);
+  const lang: Lang = (choice && choice.userId === userId ? choice.lang : null) ?? storedLang(userId) ?? accountLocale ?? storedLang(null) ?? 'ar';
 
-  useEffect(() => {
-    setLangState(storedLang(userId) ?? accountLocale ?? storedLang(null) ?? 'ar');
-  }, [userId, accountLocale]);
-
-  useEffect(() => {
+  // Before paint, with the frame it belongs to.
+  useLayoutEffect(() => {
     document.documentElement.lang = lang;
     document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
   }, [lang]);
@@ -75,7 +75,7 @@ export function I18nProvider({ userId, accountLocale, children }: { readonly use
   const setLang = useCallback(
     (next: Lang) => {
       remember(userId, next);
-      setLangState(next);
+      setChoice({ userId, lang: next });
       // Not saved (offline, session gone): the choice still holds here and in this browser's memory.
       if (userId) saveLanguage(next).catch(() => undefined);
     },
