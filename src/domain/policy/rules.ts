@@ -59,7 +59,7 @@ export const POLICY_RULES = {
   // Audit
   'audit.read': { roles: ['auditor', 'dpo'], scope: 'jurisdiction' },
   'audit.verify': { roles: ['auditor', 'dpo', 'administrator'], scope: 'global' },
-  // Police notices (the internal disappearance notice): any staff member, for the notices of their own subtree
+  // Police notices (the internal disappearance notice), open to every staff member, for the notices of their own subtree
   'police_notice.list': { roles: ALL_STAFF, scope: 'jurisdiction' },
   'police_notice.mark_read': { roles: ALL_STAFF, scope: 'jurisdiction' },
   // Tips (intake): anyone through the public form; media partners and police units through the API with

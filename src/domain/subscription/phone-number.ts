@@ -10,11 +10,11 @@
  *   numbering plan does not tell them apart): a Moroccan 05… landline is refused with its own message.
  * - SMS: Moroccan mobiles only (+212 6…, +212 7…). The alerts go out through the Moroccan operators'
  *   SMSC; international SMS is costly, often filtered and not what the service is for.
- * - WhatsApp: any valid mobile number in the world, written with its country code (+33…, 0033…).
+ * - WhatsApp: every valid mobile number in the world, written with its country code (+33…, 0033…).
  *   Moroccans abroad and their families follow alerts at home, and WhatsApp costs the same whatever
  *   the country. A foreign number typed without its country code reads as Moroccan and is refused as
  *   invalid, which the form's hint explains.
- * - Looking a number up (STOP replies, unsubscribe by address): any valid number, no type check, so
+ * - Looking a number up (STOP replies, unsubscribe by address): every valid number, no type check, so
  *   a number that was accepted once is always found again.
  *
  * @example

@@ -141,7 +141,7 @@ export interface ChangeFingerprint {
   readonly regionCode: string | null;
   /** The case's province, or its own jurisdiction when it has none. */
   readonly place: string;
-  /** Row count and highest row version (xmin) of the topic's rows for that place: any write changes it. */
+  /** Row count and highest row version (xmin) of the topic's rows for that place, which every write changes. */
   readonly fingerprint: string;
 }
 

@@ -2,7 +2,7 @@
  * Signatures on the webhooks we send to media partners, and the check partners run on them (also used
  * by our tests). The signed text is `<unix seconds>.<raw body>`, so a partner verifies the exact bytes it
  * received and a captured request cannot be replayed after the window. Several `v1=` values may appear
- * (a secret being rotated): any one matching is enough. Comparisons run in constant time.
+ * (a secret being rotated), and one matching is enough. Comparisons run in constant time.
  *
  * Header: `X-Tifli-Signature: t=1763805600,v1=5f2c…` (hex HMAC-SHA256 with the partner's shared secret),
  * with the same seconds repeated in `X-Tifli-Timestamp`.
