@@ -15,7 +15,7 @@ import { decisionAuditDetails } from '../../domain/alert/decision-record.ts';
 import { AppError } from '../../domain/errors.ts';
 import { insertDecision, updateAlert } from '../../store/repositories/alerts.repository.ts';
 import type { DB } from '../../store/schema.ts';
-import { type AuditEvent, audit } from '../audit/audit.ts';
+import { type AuditEvent, auditAll } from '../audit/audit.ts';
 import type { AppContext } from '../context.ts';
 import { alertsChangedHere } from './public-alerts.ts';
 import { applyCaseEventIn } from '../cases/transition-case.ts';
@@ -95,6 +95,6 @@ export async function applyToAlertIn(
   }
   // Last: an append holds the audit chain's lock until commit, and every audited transaction (each tip
   // batch among them) waits for it; building a version (zone cells, CAP, poster) must not run under it.
-  for (const event of audits) await audit(trx, ctx.clock, actor, event);
+  await auditAll(trx, ctx.clock, audits.map((event) => ({ actor, event })));
   return decodeAlert(current.row);
 }
